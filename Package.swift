@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "rig",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "rig", targets: ["rig"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .executableTarget(name: "rig", dependencies: ["RigCLI"]),
+        .target(
+            name: "RigCLI",
+            dependencies: [
+                "Template", "YAML", "Diagnostics",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "Template",
+            dependencies: [
+                "YAML", "Diagnostics",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "YAML",
+            dependencies: [
+                "Diagnostics",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        .target(name: "Diagnostics"),
+        // Fuzz entry point for the template engine and YAML loader; see scripts/fuzz.sh.
+        .executableTarget(name: "FuzzTemplate", dependencies: ["Template", "YAML"]),
+        .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
+        .testTarget(name: "TemplateTests", dependencies: ["Template", "YAML"]),
+        .testTarget(name: "RigCLITests", dependencies: ["RigCLI"]),
+    ]
+)
