@@ -41,6 +41,8 @@ let package = Package(
         .target(name: "Diagnostics"),
         // Fuzz entry point for the template engine and YAML loader; see scripts/fuzz.sh.
         .executableTarget(name: "FuzzTemplate", dependencies: ["Template", "YAML"]),
+        // Timing harness behind `make bench`; not shipped.
+        .executableTarget(name: "TemplateBench", dependencies: ["Template", "YAML"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "TemplateTests", dependencies: ["Template", "YAML"]),

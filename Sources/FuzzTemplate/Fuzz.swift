@@ -1,0 +1,26 @@
+import Template
+import YAML
+
+/// One fuzz input: the bytes as a template (rendered with Ansible's semantics), as a bare
+/// expression, and as YAML. Any crash, trap or hang here is a bug; thrown errors are fine.
+func fuzzOne(_ bytes: UnsafeRawBufferPointer) {
+    let text = String(decoding: bytes, as: UTF8.self)
+    var options = TemplateOptions.ansible
+    options.renderBudget = 20_000
+    var environment = TemplateEnvironment(options: options)
+    environment.options = options
+    let variables = VariableTable([
+        "x": .int(3), "s": .string("héllo wörld"), "xs": .list([.int(1), .string("a"), .none, .float(1.5)]),
+        "d": .dict(["k": .string("v"), "n": .dict(["deep": .list([.bool(true)])])]),
+    ])
+    _ = try? AnsibleTemplate.render(text: text, path: "fuzz.j2", environment: environment, variables: variables)
+    _ = try? environment.evaluate(expression: text, path: "fuzz", variables: variables)
+    _ = try? YAMLLoader.loadValues(text, path: "fuzz.yaml")
+}
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    guard let data else { return 0 }
+    fuzzOne(UnsafeRawBufferPointer(start: data, count: size))
+    return 0
+}
