@@ -72,6 +72,10 @@ indirect enum Node: Sendable {
     case importTemplate(Expression, alias: String, start: Int)
     case fromImport(Expression, names: [(String, String)], start: Int)
     case with([(AssignTarget, Expression)], [Node])
+    /// `{% block name %}`: rendered in place, unless a template that extends this one overrides it.
+    case block(String, [Node])
+    /// `{% extends 'base.j2' %}`: the rest renders through the parent's layout.
+    case extends(Expression, start: Int)
 }
 
 struct ForLoop: Sendable {

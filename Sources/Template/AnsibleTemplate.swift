@@ -16,14 +16,13 @@ package enum AnsibleTemplate {
     package static func moduleVariables(path: String) -> VariableTable {
         VariableTable([
             "ansible_managed": .string("Ansible managed"),
-            "omit": .string(omitPlaceholder),
+            "omit": .omit,
             "template_path": .string(path),
             "template_fullpath": .string(path),
         ])
     }
 
-    /// What Ansible's `omit` variable holds: a marker that makes a module option disappear.
-    package static let omitPlaceholder = "__omit_place_holder__7f8e6b2c9d6ad2e4f6b0a8c1d3e5f7a9b1c3d5e7"
+
 
     /// A parsed template file together with the settings its header asked for.
     package struct File: Sendable {

@@ -93,7 +93,9 @@ extension Lexer {
         guard closed else {
             throw .syntax("unexpected char '\(Character(Unicode.Scalar(quote)))'", span: nil, hint: "the string is never closed").at(start)
         }
-        let text = StringEscapes.decode(String(decoding: raw, as: UTF8.self)).replacingNewlines(with: "\n")
+        let body = String(decoding: raw, as: UTF8.self)
+        let keepBackslashes = options.escapeBackslashes && insideVariable
+        let text = (keepBackslashes ? body : StringEscapes.decode(body)).replacingNewlines(with: "\n")
         tokens.append(Token(kind: .string(text), start: start, end: pos))
     }
 }

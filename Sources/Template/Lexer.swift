@@ -5,10 +5,12 @@
 /// every bracket is closed. The final newline is dropped unless `keepTrailingNewline`.
 struct Lexer {
     let bytes: [UInt8]
-    private let options: TemplateOptions
+    let options: TemplateOptions
     let limit: Int
     var pos = 0
     var tokens: [Token] = []
+    /// Whether the lexer is inside `{{ … }}`, where `escapeBackslashes` applies.
+    var insideVariable = false
     private let blockStart: [UInt8]
     private let blockEnd: [UInt8]
     private let variableStart: [UInt8]
@@ -231,6 +233,7 @@ struct Lexer {
 
     private mutating func lexInside(bodyStart: Int, end: [UInt8], endKind: Token.Kind, allowsPlus: Bool) throws(TemplateError) {
         pos = bodyStart
+        insideVariable = endKind == .variableEnd
         var brackets: [(UInt8, Int)] = []
         while pos < limit {
             let byte = bytes[pos]

@@ -15,6 +15,8 @@ struct Parser {
     let stack = StackGuard.current()
     /// UTF-8 offsets of the line breaks in the source, for messages about unclosed tags.
     var newlineOffsets: [Int] = []
+    /// Every `{% block %}` of the template by name, for inheritance and `self.name()`.
+    var blocks: [String: [Node]] = [:]
     static let maximumNesting = 150
 
     /// Counts one level of nesting; call `leave()` when done.
@@ -184,10 +186,11 @@ struct Parser {
             _ = advance()
             _ = try parseExpression()
             return .with([], try parseBody("autoescape", until: ["endautoescape"], drop: true))
-        case "extends", "block":
-            throw fail(
-                "template inheritance ('\(name)') is not supported", at: token,
-                hint: "use include or macros; Ansible roles rarely need inheritance")
+        case "block":
+            return try parseBlock()
+        case "extends":
+            let start = advance().start
+            return .extends(try parseExpression(), start: start)
         default:
             if Parser.endTokens.contains(name) || name.hasPrefix("end") {
                 if let block = openBlocks.last {
@@ -258,6 +261,20 @@ struct Parser {
         let filters = try parseFilterChain()
         let body = try parseBody("set", until: ["endset"], drop: true)
         return .setBlock(target, body, filters: filters)
+    }
+
+    mutating func parseBlock() throws(TemplateError) -> Node {
+        let blockToken = advance()
+        guard case .name(let name) = try expectName().kind else { throw unexpected(expected: "block name") }
+        while current.isName("scoped") || current.isName("required") { _ = advance() }
+        if blocks[name] != nil { throw fail("block '\(name)' defined twice", at: blockToken) }
+        let body = try parseBody("block", until: ["endblock"], drop: true, opening: blockToken)
+        if case .name(let closing) = current.kind, current.kind != .blockEnd {
+            guard closing == name else { throw fail("'endblock' names '\(closing)', but the open block is '\(name)'", at: current) }
+            _ = advance()
+        }
+        blocks[name] = body
+        return .block(name, body)
     }
 
     mutating func parseWith() throws(TemplateError) -> Node {

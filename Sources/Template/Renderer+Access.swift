@@ -52,6 +52,9 @@ enum Access {
         case .dict(let dict):
             if let method = BuiltinMethods.method(name, on: value) { return method }
             if let found = dict[.string(name)] { return found }
+        case .tuple(let items) where items.count == 2 && (name == "grouper" || name == "list"):
+            // `groupby` yields Python namedtuples (grouper, list); ours are plain pairs.
+            return name == "grouper" ? items[0] : items[1]
         default:
             if let method = BuiltinMethods.method(name, on: value) { return method }
         }

@@ -17,6 +17,8 @@ struct Renderer {
     /// Whether any data or output node ran. Ansible 2.19 turns a render that produced no node
     /// at all into None, an empty file without its trailing newline restored.
     var emitted = false
+    /// Block implementations inherited from templates that extend this one, most derived first.
+    var blockChains: [String: [[Node]]] = [:]
     /// Nesting of macro calls and includes, to stop runaway recursion with a diagnostic.
     var depth: Int
 
@@ -108,6 +110,11 @@ struct Renderer {
                 scopes.append(scope)
                 try render(body, into: &output)
                 scopes.removeLast()
+            case .block(let name, let body):
+                try renderBlock(name, own: body, into: &output)
+            case .extends(let expression, let start):
+                try renderExtends(expression, start: start, into: &output)
+                return
             }
         }
     }
@@ -121,7 +128,9 @@ struct Renderer {
         case .none: break
         case .undefined(let undefined):
             if !undefined.isLenient { throw TemplateError.undefined(undefined) }
-        default: output += value.pythonRepr(tuplesAsLists: true)
+        default:
+            if let undefined = value.nestedUndefined { throw TemplateError.undefined(undefined) }
+            output += value.pythonRepr(tuplesAsLists: true)
         }
     }
 
@@ -144,6 +153,7 @@ struct Renderer {
             if let value = scope[name] { return value }
         }
         if let value = top[name] { return value }
+        if name == "self" { return selfObject() }
         if let value = try globals.value(named: name) { return value }
         return Globals.value(named: name) ?? lookupFunction(named: name)
     }

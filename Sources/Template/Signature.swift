@@ -87,6 +87,8 @@ package struct BoundArguments: Sendable {
             if let int = Int(exactly: double.rounded(.towardZero)) { return int }
         case .string(let string):
             if let int = Int(string.trimmingCharacters(in: " \t\n")) { return int }
+        case .undefined(let undefined):
+            throw .undefined(undefined)
         default: break
         }
         throw .type("\(signature.callee)(): '\(name)' must be an integer, not \(value.typeName)")

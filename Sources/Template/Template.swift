@@ -10,10 +10,13 @@ package struct Template: Sendable {
     /// When the template is exactly one `{{ expression }}`, that expression: rendering it natively
     /// yields the expression's value rather than a string.
     let singleExpression: Expression?
+    /// The template's `{% block %}` bodies by name.
+    let blocks: [String: [Node]]
 
-    init(source: TemplateSource, nodes: [Node]) {
+    init(source: TemplateSource, nodes: [Node], blocks: [String: [Node]] = [:]) {
         self.source = source
         self.nodes = nodes
+        self.blocks = blocks
         if nodes.count == 1, case .output(let expression) = nodes[0] {
             singleExpression = expression
         } else {

@@ -54,7 +54,8 @@ package struct TemplateEnvironment: Sendable {
             let tokens = try Lexer.tokenize(source.text, options: options)
             var parser = Parser(tokens: tokens, filters: filters, tests: tests)
             parser.newlineOffsets = source.file.lineStarts.dropFirst().map { $0 - 1 }
-            return Template(source: source, nodes: try parser.parseTemplate())
+            let nodes = try parser.parseTemplate()
+            return Template(source: source, nodes: nodes, blocks: parser.blocks)
         } catch {
             throw source.locate(error)
         }

@@ -14,6 +14,11 @@ package struct TemplateOptions: Sendable, Hashable {
     package var variableEnd = "}}"
     package var commentStart = "{#"
     package var commentEnd = "#}"
+    /// Ansible's `escape_backslashes`: string literals inside `{{ … }}` keep their backslashes
+    /// (`'\1'` stays backslash-one) because the text came from YAML, where the user already
+    /// escaped once. On for task arguments and variables; off for template files, `lookup('template')`
+    /// and `when:` conditions, as in ansible-core 2.19.
+    package var escapeBackslashes = false
     /// Loop iterations plus macro calls one render may make before it is stopped.
     package var renderBudget = 50_000_000
 

@@ -13,9 +13,13 @@ package final class TemplatedVariables: VariableSource {
         var resolving: [String] = []
     }
 
+    /// Variable strings are templated as Ansible templates task arguments: with
+    /// `escapeBackslashes` on.
     package init(_ raw: any VariableSource, environment: TemplateEnvironment) {
         self.raw = raw
-        self.environment = environment
+        var copy = environment
+        copy.options.escapeBackslashes = true
+        self.environment = copy
     }
 
     package var names: [String] { raw.names }

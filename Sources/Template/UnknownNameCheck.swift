@@ -39,6 +39,10 @@ enum UnknownNameCheck {
                 visit(definition.body, soft: soft, into: &errors)
             case .include(let expression, _, _, _), .importTemplate(let expression, _, _), .fromImport(let expression, _, _):
                 visit(expression, soft: soft, into: &errors)
+            case .block(_, let body):
+                visit(body, soft: soft, into: &errors)
+            case .extends(let expression, _):
+                visit(expression, soft: soft, into: &errors)
             case .with(let assignments, let body):
                 for (_, expression) in assignments { visit(expression, soft: soft, into: &errors) }
                 visit(body, soft: soft, into: &errors)

@@ -105,9 +105,19 @@ extension Value {
         }
     }
 
-    /// The first undefined value inside this one, if any, searched shallowly.
-    package var undefinedValue: Undefined? {
-        if case .undefined(let undefined) = self { return undefined }
+    /// The first undefined value inside this one (at any depth), if any: printing a list that
+    /// holds one fails, as in Ansible.
+    package var nestedUndefined: Undefined? {
+        switch self {
+        case .undefined(let undefined): return undefined.isLenient ? nil : undefined
+        case .list(let items), .tuple(let items):
+            for item in items { if let found = item.nestedUndefined { return found } }
+        case .dict(let dict):
+            for (key, item) in dict {
+                if let found = key.nestedUndefined ?? item.nestedUndefined { return found }
+            }
+        default: break
+        }
         return nil
     }
 

@@ -30,6 +30,18 @@ package enum Value: Sendable {
         return .dict(dict)
     }
 
+    /// Ansible's `omit`: a sentinel that makes a module option disappear. Like Ansible 2.19's, it
+    /// is not a string; it is recognised by identity.
+    package static let omit = Value.callable(omitSentinel)
+    private static let omitSentinel = Callable(name: "omit", kind: .builtin) { _, _ throws(TemplateError) in
+        throw .type("'omit' is not callable")
+    }
+
+    package var isOmit: Bool {
+        if case .callable(let callable) = self { return callable === Value.omitSentinel }
+        return false
+    }
+
     package var isUndefined: Bool {
         if case .undefined = self { return true }
         return false

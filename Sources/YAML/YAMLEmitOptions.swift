@@ -1,4 +1,5 @@
-/// How `YAMLEmitter` lays out YAML; the fields mirror the arguments of PyYAML's `yaml.dump`.
+/// How `YAMLEmitter` lays out YAML; the fields mirror the arguments of PyYAML's `yaml.dump`, and
+/// are read as PyYAML's `CSafeDumper` (libyaml's emitter) reads them.
 ///
 /// The defaults are Ansible's `to_yaml` (`default_flow_style=None`, indent 2, width 80, sorted
 /// keys, unicode allowed); `toNiceYAML` is Ansible's `to_nice_yaml`.
@@ -13,9 +14,10 @@ package struct YAMLEmitOptions: Sendable, Hashable {
         case flow
     }
 
-    /// Spaces per nesting level; PyYAML uses 2 unless this is between 2 and 9.
+    /// Spaces per nesting level; libyaml uses 2 unless this is between 2 and 9.
     package var indent: Int
-    /// Preferred line width; PyYAML uses 80 unless this is more than twice the indent.
+    /// Preferred line width, counted in characters; libyaml uses 80 when this is from 0 to twice
+    /// the indent, and never wraps when it is negative (`width=-1`; pure PyYAML would use 80).
     package var width: Int
     package var flowStyle: FlowStyle
     /// Sort mapping keys as Python's `sorted` would; mappings whose keys Python cannot compare
@@ -25,7 +27,8 @@ package struct YAMLEmitOptions: Sendable, Hashable {
     package var explicitStart: Bool
     /// End the document with `...`.
     package var explicitEnd: Bool
-    /// Write non-ASCII characters as they are instead of escaping them in double quotes.
+    /// Write non-ASCII characters as they are instead of escaping them in double quotes; libyaml
+    /// escapes characters beyond the Basic Multilingual Plane (emoji) and U+0085 either way.
     package var allowUnicode: Bool
 
     package init(

@@ -1,7 +1,14 @@
-/// Writes plain data as YAML exactly as PyYAML's `yaml.dump` with the safe dumper does, so
+/// Writes plain data as YAML exactly as `yaml.dump(value, Dumper=yaml.CSafeDumper)` does, so
 /// rig's `to_yaml`, `to_nice_yaml` and rendered files match Ansible's byte for byte.
 ///
-/// Differences from PyYAML, on purpose: values have no identity, so a list or dict that Python
+/// Ansible dumps through `CSafeDumper` (PyYAML's representer driving libyaml's C emitter)
+/// whenever PyYAML has libyaml, which is the usual install, and libyaml's output differs from
+/// PyYAML's pure-Python emitter: no `...` after a plain root scalar, characters outside the
+/// BMP and U+0085 always escaped, double-quoted scalars folded at spaces rather than with a
+/// trailing `\`, simple keys measured in UTF-8 bytes. This follows libyaml; nothing in rig
+/// needs the pure-Python layout.
+///
+/// Differences from Ansible, on purpose: values have no identity, so a list or dict that Python
 /// would share between two places (and PyYAML would write as `&id001` / `*id001`) is written
 /// out twice.
 package enum YAMLEmitter {
@@ -15,7 +22,7 @@ package enum YAMLEmitter {
         return machine.run()
     }
 
-    /// PyYAML's `SafeRepresenter` and `Serializer` in one pass.
+    /// PyYAML's `SafeRepresenter` and the serializing half of its `CEmitter` in one pass.
     private static func represent(_ value: YAMLValue, options: YAMLEmitOptions, into events: inout [YAMLEmitterEvent]) {
         switch value {
         case .null, .bool, .int, .float, .string:
@@ -57,7 +64,7 @@ package enum YAMLEmitter {
         case .sequence, .mapping: (text, tag) = ("", "str")
         }
         let plainImplicit = tagName(YAMLResolver.implicitType(of: text)) == tag
-        return .scalar(text: Array(text.unicodeScalars), tag: tag, plainImplicit: plainImplicit)
+        return .scalar(text: Array(text.unicodeScalars), plainImplicit: plainImplicit, quotedImplicit: tag == "str")
     }
 
     private static func tagName(_ type: YAMLImplicitType) -> String {

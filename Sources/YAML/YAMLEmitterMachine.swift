@@ -1,20 +1,30 @@
-/// A line-for-line port of the state machine in PyYAML's `emitter.py`, for the events plain
-/// data produces. Method names keep PyYAML's (`expectBlockMappingKey` is
-/// `expect_block_mapping_key`) so the two can be compared side by side.
+/// A port of the state machine in libyaml's `emitter.c`, for the events plain data produces.
+/// Method names keep libyaml's (`emitBlockMappingKey` is `yaml_emitter_emit_block_mapping_key`)
+/// so the two can be compared side by side.
 ///
-/// All events are known up front, so PyYAML's look-ahead buffer becomes an index into the
-/// array. Columns count Unicode scalars, as Python's `len` does.
+/// All events are known up front, so libyaml's event queue becomes an index into the array.
+/// Columns count Unicode scalars, as libyaml counts UTF-8 characters; only simple keys are
+/// measured in bytes (`YAMLScalarAnalysis.length`).
 struct YAMLEmitterMachine {
     enum State {
-        case streamStart, firstDocumentStart, documentStart, documentEnd, documentRoot, nothing
-        case firstFlowSequenceItem, flowSequenceItem
-        case firstFlowMappingKey, flowMappingKey, flowMappingSimpleValue, flowMappingValue
-        case firstBlockSequenceItem, blockSequenceItem
-        case firstBlockMappingKey, blockMappingKey, blockMappingSimpleValue, blockMappingValue
+        case streamStart, firstDocumentStart, documentStart, documentContent, documentEnd, end
+        case flowSequenceFirstItem, flowSequenceItem
+        case flowMappingFirstKey, flowMappingKey, flowMappingSimpleValue, flowMappingValue
+        case blockSequenceFirstItem, blockSequenceItem
+        case blockMappingFirstKey, blockMappingKey, blockMappingSimpleValue, blockMappingValue
     }
 
-    enum ScalarStyle {
-        case plain, singleQuoted, doubleQuoted
+    /// Where a node sits: libyaml's `root_context`, `sequence_context`, `mapping_context` and
+    /// `simple_key_context`, of which only one combination holds at a time.
+    enum NodeContext {
+        case root
+        case sequenceItem
+        /// A mapping value, or a key written after `?`.
+        case mapping
+        /// A key written without `?`, so it must fit on one line.
+        case simpleKey
+
+        var inMapping: Bool { self == .mapping || self == .simpleKey }
     }
 
     let events: [YAMLEmitterEvent]
@@ -24,73 +34,88 @@ struct YAMLEmitterMachine {
     var indents: [Int?] = []
     var indent: Int?
     var flowLevel = 0
-    var rootContext = false
-    var sequenceContext = false
-    var mappingContext = false
-    var simpleKeyContext = false
+    var context: NodeContext = .root
     var column = 0
     var whitespace = true
     var indention = true
-    var openEnded = false
     let bestIndent: Int
     let bestWidth: Int
-    let allowUnicode: Bool
+    /// libyaml's `unicode`, PyYAML's `allow_unicode`.
+    let unicode: Bool
+    /// libyaml's `scalar_data` for the current event, when it is a scalar.
     var analysis: YAMLScalarAnalysis?
-    var style: ScalarStyle?
     var output = String.UnicodeScalarView()
 
+    /// The option handling of `yaml_emitter_set_indent`, `yaml_emitter_set_width` and
+    /// `yaml_emitter_emit_stream_start` together: an indent outside 2...9 is 2, a width up to
+    /// twice the indent is 80, and a negative width never wraps.
     init(events: [YAMLEmitterEvent], options: YAMLEmitOptions) {
         self.events = events
         bestIndent = 1 < options.indent && options.indent < 10 ? options.indent : 2
-        bestWidth = options.width > bestIndent * 2 ? options.width : 80
-        allowUnicode = options.allowUnicode
+        switch options.width {
+        case ..<0: bestWidth = .max
+        case ...(bestIndent * 2): bestWidth = 80
+        default: bestWidth = options.width
+        }
+        unicode = options.allowUnicode
     }
 
     var event: YAMLEmitterEvent { events[position] }
 
-    /// The event after the current one, PyYAML's `self.events[0]`.
+    /// The event after the current one, libyaml's `events.head[1]`.
     var nextEvent: YAMLEmitterEvent? { position + 1 < events.count ? events[position + 1] : nil }
 
     mutating func run() -> String {
         while position < events.count {
+            analyzeEvent()
             step()
             position += 1
         }
         return String(output)
     }
 
-    private mutating func step() {
-        switch state {
-        case .streamStart: state = .firstDocumentStart
-        case .firstDocumentStart: expectDocumentStart(first: true)
-        case .documentStart: expectDocumentStart(first: false)
-        case .documentEnd: expectDocumentEnd()
-        case .documentRoot: expectDocumentRoot()
-        case .nothing: break
-        case .firstFlowSequenceItem: expectFlowSequenceItem(first: true)
-        case .flowSequenceItem: expectFlowSequenceItem(first: false)
-        case .firstFlowMappingKey: expectFlowMappingKey(first: true)
-        case .flowMappingKey: expectFlowMappingKey(first: false)
-        case .flowMappingSimpleValue: expectFlowMappingSimpleValue()
-        case .flowMappingValue: expectFlowMappingValue()
-        case .firstBlockSequenceItem: expectBlockSequenceItem(first: true)
-        case .blockSequenceItem: expectBlockSequenceItem(first: false)
-        case .firstBlockMappingKey: expectBlockMappingKey(first: true)
-        case .blockMappingKey: expectBlockMappingKey(first: false)
-        case .blockMappingSimpleValue: expectBlockMappingSimpleValue()
-        case .blockMappingValue: expectBlockMappingValue()
+    /// `yaml_emitter_analyze_event`, for the scalars that are all it has to look at here.
+    private mutating func analyzeEvent() {
+        if case .scalar(let text, _, _) = event {
+            analysis = YAMLScalarAnalysis(text, unicode: unicode)
+        } else {
+            analysis = nil
         }
     }
 
-    private mutating func popState() {
-        state = states.popLast() ?? .nothing
+    /// `yaml_emitter_state_machine`.
+    private mutating func step() {
+        switch state {
+        case .streamStart: state = .firstDocumentStart
+        case .firstDocumentStart: emitDocumentStart(first: true)
+        case .documentStart: emitDocumentStart(first: false)
+        case .documentContent: emitDocumentContent()
+        case .documentEnd: emitDocumentEnd()
+        case .end: break
+        case .flowSequenceFirstItem: emitFlowSequenceItem(first: true)
+        case .flowSequenceItem: emitFlowSequenceItem(first: false)
+        case .flowMappingFirstKey: emitFlowMappingKey(first: true)
+        case .flowMappingKey: emitFlowMappingKey(first: false)
+        case .flowMappingSimpleValue: emitFlowMappingValue(simple: true)
+        case .flowMappingValue: emitFlowMappingValue(simple: false)
+        case .blockSequenceFirstItem: emitBlockSequenceItem(first: true)
+        case .blockSequenceItem: emitBlockSequenceItem(first: false)
+        case .blockMappingFirstKey: emitBlockMappingKey(first: true)
+        case .blockMappingKey: emitBlockMappingKey(first: false)
+        case .blockMappingSimpleValue: emitBlockMappingValue(simple: true)
+        case .blockMappingValue: emitBlockMappingValue(simple: false)
+        }
     }
 
-    private mutating func popIndent() {
+    mutating func popState() {
+        state = states.popLast() ?? .end
+    }
+
+    mutating func popIndent() {
         indent = indents.popLast() ?? nil
     }
 
-    mutating func increaseIndent(flow: Bool = false, indentless: Bool = false) {
+    mutating func increaseIndent(flow: Bool, indentless: Bool = false) {
         indents.append(indent)
         if let current = indent {
             if !indentless { indent = current + bestIndent }
@@ -101,26 +126,30 @@ struct YAMLEmitterMachine {
 
     // MARK: Documents
 
-    private mutating func expectDocumentStart(first: Bool) {
+    /// libyaml writes `...` at the end of the stream only after a block scalar that keeps its
+    /// trailing line breaks (`open_ended == 2`), a style plain data never gets; so unlike pure
+    /// PyYAML there is no `...` after a plain root scalar.
+    private mutating func emitDocumentStart(first: Bool) {
         switch event {
         case .documentStart(let explicit):
-            if !(first && !explicit) {
+            if explicit || !first {
                 writeIndent()
                 writeIndicator("---", needWhitespace: true)
             }
-            state = .documentRoot
+            state = .documentContent
         case .streamEnd:
-            if openEnded {
-                writeIndicator("...", needWhitespace: true)
-                writeIndent()
-            }
-            state = .nothing
+            state = .end
         default:
             break
         }
     }
 
-    private mutating func expectDocumentEnd() {
+    private mutating func emitDocumentContent() {
+        states.append(.documentEnd)
+        emitNode(.root)
+    }
+
+    private mutating func emitDocumentEnd() {
         guard case .documentEnd(let explicit) = event else { return }
         writeIndent()
         if explicit {
@@ -130,59 +159,17 @@ struct YAMLEmitterMachine {
         state = .documentStart
     }
 
-    private mutating func expectDocumentRoot() {
-        states.append(.documentEnd)
-        expectNode(root: true)
-    }
-
-    // MARK: Nodes
-
-    mutating func expectNode(root: Bool = false, sequence: Bool = false, mapping: Bool = false, simpleKey: Bool = false) {
-        rootContext = root
-        sequenceContext = sequence
-        mappingContext = mapping
-        simpleKeyContext = simpleKey
-        switch event {
-        case .scalar:
-            processTag()
-            expectScalar()
-        case .sequenceStart(let flow):
-            if flowLevel > 0 || flow || checkEmptySequence() {
-                expectFlowSequence()
-            } else {
-                expectBlockSequence()
-            }
-        case .mappingStart(let flow):
-            if flowLevel > 0 || flow || checkEmptyMapping() {
-                expectFlowMapping()
-            } else {
-                expectBlockMapping()
-            }
-        default:
-            break
-        }
-    }
-
-    private mutating func expectScalar() {
-        increaseIndent(flow: true)
-        processScalar()
-        popIndent()
-        popState()
-    }
-
     // MARK: Flow collections
 
-    private mutating func expectFlowSequence() {
-        writeIndicator("[", needWhitespace: true, whitespace: true)
-        flowLevel += 1
-        increaseIndent(flow: true)
-        state = .firstFlowSequenceItem
-    }
-
-    private mutating func expectFlowSequenceItem(first: Bool) {
+    private mutating func emitFlowSequenceItem(first: Bool) {
+        if first {
+            writeIndicator("[", needWhitespace: true, whitespace: true)
+            increaseIndent(flow: true)
+            flowLevel += 1
+        }
         if case .sequenceEnd = event {
-            popIndent()
             flowLevel -= 1
+            popIndent()
             writeIndicator("]", needWhitespace: false)
             popState()
             return
@@ -190,20 +177,18 @@ struct YAMLEmitterMachine {
         if !first { writeIndicator(",", needWhitespace: false) }
         if column > bestWidth { writeIndent() }
         states.append(.flowSequenceItem)
-        expectNode(sequence: true)
+        emitNode(.sequenceItem)
     }
 
-    private mutating func expectFlowMapping() {
-        writeIndicator("{", needWhitespace: true, whitespace: true)
-        flowLevel += 1
-        increaseIndent(flow: true)
-        state = .firstFlowMappingKey
-    }
-
-    private mutating func expectFlowMappingKey(first: Bool) {
+    private mutating func emitFlowMappingKey(first: Bool) {
+        if first {
+            writeIndicator("{", needWhitespace: true, whitespace: true)
+            increaseIndent(flow: true)
+            flowLevel += 1
+        }
         if case .mappingEnd = event {
-            popIndent()
             flowLevel -= 1
+            popIndent()
             writeIndicator("}", needWhitespace: false)
             popState()
             return
@@ -212,37 +197,30 @@ struct YAMLEmitterMachine {
         if column > bestWidth { writeIndent() }
         if checkSimpleKey() {
             states.append(.flowMappingSimpleValue)
-            expectNode(mapping: true, simpleKey: true)
+            emitNode(.simpleKey)
         } else {
             writeIndicator("?", needWhitespace: true)
             states.append(.flowMappingValue)
-            expectNode(mapping: true)
+            emitNode(.mapping)
         }
     }
 
-    private mutating func expectFlowMappingSimpleValue() {
-        writeIndicator(":", needWhitespace: false)
+    private mutating func emitFlowMappingValue(simple: Bool) {
+        if simple {
+            writeIndicator(":", needWhitespace: false)
+        } else {
+            if column > bestWidth { writeIndent() }
+            writeIndicator(":", needWhitespace: true)
+        }
         states.append(.flowMappingKey)
-        expectNode(mapping: true)
-    }
-
-    private mutating func expectFlowMappingValue() {
-        if column > bestWidth { writeIndent() }
-        writeIndicator(":", needWhitespace: true)
-        states.append(.flowMappingKey)
-        expectNode(mapping: true)
+        emitNode(.mapping)
     }
 
     // MARK: Block collections
 
-    private mutating func expectBlockSequence() {
-        let indentless = mappingContext && !indention
-        increaseIndent(flow: false, indentless: indentless)
-        state = .firstBlockSequenceItem
-    }
-
-    private mutating func expectBlockSequenceItem(first: Bool) {
-        if !first, case .sequenceEnd = event {
+    private mutating func emitBlockSequenceItem(first: Bool) {
+        if first { increaseIndent(flow: false, indentless: context.inMapping && !indention) }
+        if case .sequenceEnd = event {
             popIndent()
             popState()
             return
@@ -250,16 +228,12 @@ struct YAMLEmitterMachine {
         writeIndent()
         writeIndicator("-", needWhitespace: true, indention: true)
         states.append(.blockSequenceItem)
-        expectNode(sequence: true)
+        emitNode(.sequenceItem)
     }
 
-    private mutating func expectBlockMapping() {
-        increaseIndent(flow: false)
-        state = .firstBlockMappingKey
-    }
-
-    private mutating func expectBlockMappingKey(first: Bool) {
-        if !first, case .mappingEnd = event {
+    private mutating func emitBlockMappingKey(first: Bool) {
+        if first { increaseIndent(flow: false) }
+        if case .mappingEnd = event {
             popIndent()
             popState()
             return
@@ -267,25 +241,39 @@ struct YAMLEmitterMachine {
         writeIndent()
         if checkSimpleKey() {
             states.append(.blockMappingSimpleValue)
-            expectNode(mapping: true, simpleKey: true)
+            emitNode(.simpleKey)
         } else {
             writeIndicator("?", needWhitespace: true, indention: true)
             states.append(.blockMappingValue)
-            expectNode(mapping: true)
+            emitNode(.mapping)
         }
     }
 
-    private mutating func expectBlockMappingSimpleValue() {
-        writeIndicator(":", needWhitespace: false)
+    private mutating func emitBlockMappingValue(simple: Bool) {
+        if simple {
+            writeIndicator(":", needWhitespace: false)
+        } else {
+            writeIndent()
+            writeIndicator(":", needWhitespace: true, indention: true)
+        }
         states.append(.blockMappingKey)
-        expectNode(mapping: true)
+        emitNode(.mapping)
     }
 
-    private mutating func expectBlockMappingValue() {
-        writeIndent()
-        writeIndicator(":", needWhitespace: true, indention: true)
-        states.append(.blockMappingKey)
-        expectNode(mapping: true)
+    // MARK: Nodes
+
+    private mutating func emitNode(_ context: NodeContext) {
+        self.context = context
+        switch event {
+        case .scalar(let text, let plainImplicit, let quotedImplicit):
+            emitScalar(text, plainImplicit: plainImplicit, quotedImplicit: quotedImplicit)
+        case .sequenceStart(let flow):
+            state = flowLevel > 0 || flow || checkEmptySequence() ? .flowSequenceFirstItem : .blockSequenceFirstItem
+        case .mappingStart(let flow):
+            state = flowLevel > 0 || flow || checkEmptyMapping() ? .flowMappingFirstKey : .blockMappingFirstKey
+        default:
+            break
+        }
     }
 
     // MARK: Checks
@@ -300,14 +288,13 @@ struct YAMLEmitterMachine {
         return true
     }
 
-    private mutating func checkSimpleKey() -> Bool {
+    /// `yaml_emitter_check_simple_key`: a one-line scalar of at most 128 UTF-8 bytes, or an
+    /// empty collection. The empty string qualifies (PyYAML's pure emitter writes `? ''`).
+    private func checkSimpleKey() -> Bool {
         switch event {
-        case .scalar(let text, let tag, _):
-            let analysis = self.analysis ?? YAMLScalarAnalysis(text, allowUnicode: allowUnicode)
-            self.analysis = analysis
-            // PyYAML counts the tag (`!!str`) even though it will not be written.
-            let tagLength = 2 + tag.unicodeScalars.count
-            return text.count + tagLength < 128 && !analysis.empty && !analysis.multiline
+        case .scalar:
+            guard let analysis else { return false }
+            return !analysis.multiline && analysis.length <= 128
         case .sequenceStart:
             return checkEmptySequence()
         case .mappingStart:
@@ -319,38 +306,55 @@ struct YAMLEmitterMachine {
 
     // MARK: Writing
 
+    /// `yaml_emitter_write_indicator`.
     mutating func writeIndicator(
         _ indicator: String, needWhitespace: Bool, whitespace: Bool = false, indention: Bool = false
     ) {
-        let data = self.whitespace || !needWhitespace ? indicator : " " + indicator
+        if needWhitespace && !self.whitespace { put(" ") }
+        for character in indicator.unicodeScalars { put(character) }
         self.whitespace = whitespace
         self.indention = self.indention && indention
-        column += data.unicodeScalars.count
-        openEnded = false
-        output.append(contentsOf: data.unicodeScalars)
     }
 
+    /// `yaml_emitter_write_tag_handle`.
+    mutating func writeTagHandle(_ handle: String) {
+        if !whitespace { put(" ") }
+        for character in handle.unicodeScalars { put(character) }
+        whitespace = false
+        indention = false
+    }
+
+    /// `yaml_emitter_write_indent`.
     mutating func writeIndent() {
         let indent = self.indent ?? 0
         if !indention || column > indent || (column == indent && !whitespace) {
-            writeLineBreak()
+            putBreak()
         }
-        if column < indent {
-            whitespace = true
-            output.append(contentsOf: repeatElement(" " as Unicode.Scalar, count: indent - column))
-            column = indent
-        }
-    }
-
-    mutating func writeLineBreak(_ data: Unicode.Scalar = "\n") {
+        while column < indent { put(" ") }
         whitespace = true
         indention = true
-        column = 0
-        output.append(data)
     }
 
-    mutating func write(_ text: ArraySlice<Unicode.Scalar>) {
-        column += text.count
-        output.append(contentsOf: text)
+    /// libyaml's `PUT` and `WRITE`: one character, one column.
+    mutating func put(_ character: Unicode.Scalar) {
+        output.append(character)
+        column += 1
+    }
+
+    /// libyaml's `PUT_BREAK`: a new line, without touching `whitespace` or `indention`.
+    mutating func putBreak() {
+        output.append("\n")
+        column = 0
+    }
+
+    /// libyaml's `WRITE_BREAK`: a line feed is written as the configured break, any other break
+    /// character as itself.
+    mutating func writeBreak(_ character: Unicode.Scalar) {
+        if character == "\n" {
+            putBreak()
+        } else {
+            output.append(character)
+            column = 0
+        }
     }
 }

@@ -1,7 +1,9 @@
 import Diagnostics
 
-/// Loads YAML files the way Ansible does (PyYAML's safe loader, YAML 1.1 types) into located
-/// node trees, reporting every problem it can find as diagnostics.
+/// Loads YAML files the way Ansible does (PyYAML's `CSafeLoader`: libyaml's parser with PyYAML's
+/// safe constructor and YAML 1.1 types) into located node trees, reporting every problem it can
+/// find as diagnostics. Like Ansible with libyaml, it accepts tabs as separators (`a:\tb`) that
+/// PyYAML's pure-Python scanner refuses.
 ///
 /// Differences from PyYAML, on purpose: a key written twice in one mapping is an error (Ansible
 /// only warns); timestamps stay strings; `=` as a plain value is a string (PyYAML fails on it);

@@ -44,8 +44,23 @@ struct CorpusTests {
         }
     }
 
+    /// Where rig knowingly differs from Ansible (see docs/differences.md), by case name.
+    static let knownDifferences: [String: String] = [
+        "print-big-ints": "rig's integers are 64-bit; Python's are unbounded",
+        "filter-from-yaml": "YAML timestamps load as strings, not datetime.date",
+        "print-yaml11-vars-types": "YAML timestamps load as strings, not datetime.date",
+    ]
+
     @Test("matches Ansible's output or error", arguments: caseNames)
     func matchesAnsible(name: String) throws {
+        if let reason = Self.knownDifferences[name] {
+            withKnownIssue(Comment(rawValue: reason)) { try check(name) }
+            return
+        }
+        try check(name)
+    }
+
+    func check(_ name: String) throws {
         let directory = Self.folder + "/" + name
         let outcome = try Self.run(name)
         if let expected = try? String(contentsOfFile: directory + "/expected.txt", encoding: .utf8) {

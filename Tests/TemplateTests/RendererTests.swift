@@ -74,6 +74,15 @@ struct RendererTests {
         #expect(throws: TemplateError.self) { try environment.render(try environment.parse("{{ a }}", path: "t.j2"), variables: loop) }
     }
 
+    @Test("string literals keep backslashes in task arguments, not in template files")
+    func escapeBackslashes() throws {
+        var environment = TemplateEnvironment()
+        #expect(try environment.evaluate(expression: "'a\\tb'", path: "t", variables: VariableTable()) == .string("a\tb"))
+        environment.options.escapeBackslashes = true
+        #expect(try environment.evaluate(expression: "'a\\tb'", path: "t", variables: VariableTable()) == .string("a\\tb"))
+        #expect(try render("{{ 'a\\tb' }}{% set x = 'c\\td' %}{{ x }}") == "a\tbc\td")
+    }
+
     @Test("variables, items and methods of dicts")
     func dictAccess() throws {
         let d: Value = .dict(["b": .int(1), "a": .int(2)])

@@ -1,7 +1,8 @@
 import Foundation
 import YAML
 
-/// One fixture file written by `Fixtures/emitter/generate.py` from the real PyYAML.
+/// One fixture file written by `Fixtures/emitter/generate.py` from PyYAML's `CSafeDumper`, which
+/// drives libyaml's emitter as Ansible's `to_yaml` does.
 struct EmitterFixture: Decodable {
     struct Options: Decodable {
         var indent: Int
@@ -17,11 +18,12 @@ struct EmitterFixture: Decodable {
         var name: String
         var input: TaggedValue
         var output: String
-        /// What PyYAML's `safe_load` reads back from `output`.
+        /// What PyYAML's `CSafeLoader`, Ansible's loader, reads back from `output`.
         var reloaded: TaggedValue
     }
 
     var pyyaml: String
+    var libyaml: String
     var options: Options
     var cases: [Case]
 
@@ -42,7 +44,8 @@ struct EmitterFixture: Decodable {
         .appendingPathComponent("Fixtures/emitter")
 
     static let names = ["to_yaml", "to_nice_yaml", "block_indent2_width40", "auto_indent4_width160",
-                        "flow_width40", "flow_width80", "unsorted_explicit", "ascii_only"]
+                        "flow_width40", "flow_width80", "unsorted_explicit", "ascii_only",
+                        "indent1_unlimited_width", "indent12_width5", "indent9_width18"]
 
     static func load(_ name: String) throws -> EmitterFixture {
         let data = try Data(contentsOf: directory.appendingPathComponent(name + ".json"))

@@ -1,10 +1,10 @@
 import Testing
 import YAML
 
-@Suite("YAMLEmitter matches PyYAML")
+@Suite("YAMLEmitter matches libyaml as Ansible drives it")
 struct YAMLEmitterFixtureTests {
-    @Test("emits the same bytes as PyYAML's yaml.dump", arguments: EmitterFixture.names)
-    func matchesPyYAML(fixtureName: String) throws {
+    @Test("emits the same bytes as yaml.dump with CSafeDumper", arguments: EmitterFixture.names)
+    func matchesLibYAML(fixtureName: String) throws {
         let fixture = try EmitterFixture.load(fixtureName)
         #expect(fixture.cases.count > 100)
         var failures = 0
@@ -20,7 +20,7 @@ struct YAMLEmitterFixtureTests {
         #expect(failures == 0, "\(failures) of \(fixture.cases.count) cases differ")
     }
 
-    @Test("loading the emitted text gives what PyYAML's safe_load gives", arguments: EmitterFixture.names)
+    @Test("loading the emitted text gives what PyYAML's CSafeLoader gives", arguments: EmitterFixture.names)
     func roundTrips(fixtureName: String) throws {
         let fixture = try EmitterFixture.load(fixtureName)
         var failures = 0
@@ -40,6 +40,25 @@ struct YAMLEmitterFixtureTests {
             }
         }
         #expect(failures == 0)
+    }
+
+    @Test("to_yaml and to_nice_yaml presets write what Ansible's filters return")
+    func matchesAnsibleFilters() throws {
+        let fixture = try AnsibleFilterFixture.load()
+        #expect(fixture.cases.count > 500)
+        var failures = 0
+        for testCase in fixture.cases {
+            let options = try #require(AnsibleFilterFixture.preset(for: testCase.filter), "\(testCase.filter)")
+            let emitted = YAMLEmitter.emit(testCase.input.value, options: options)
+            if emitted != testCase.output {
+                failures += 1
+                if failures <= 5 {
+                    let heading = "\(testCase.filter)/\(testCase.name)"
+                    Issue.record("\(heading):\nexpected:\n\(testCase.output)\nactual:\n\(emitted)")
+                }
+            }
+        }
+        #expect(failures == 0, "\(failures) of \(fixture.cases.count) cases differ")
     }
 }
 

@@ -7,7 +7,8 @@ package enum BuiltinFilters {
         let groups: [[FilterDefinition]] = [
             CoreFilters.all, StringFilters.all, ListFilters.all, OrderingFilters.all,
             HigherOrderFilters.all, SetFilters.all, DictFilters.all, NumberFilters.all,
-            RegexFilters.all, EncodingFilters.all, PathFilters.all, SerializationFilters.all,
+            RegexFilters.all, EncodingFilters.all, PathFilters.all, SerializationFilters.all, URLFilters.all,
+            FormattingFilters.all, CombinatoricFilters.all, SystemFilters.all,
         ]
         var filters: [String: FilterDefinition] = [:]
         for definition in groups.joined() { filters[definition.name] = definition }
@@ -18,6 +19,7 @@ package enum BuiltinFilters {
     package static var definitions: [FilterDefinition] {
         CoreFilters.all + StringFilters.all + ListFilters.all + OrderingFilters.all + HigherOrderFilters.all
             + SetFilters.all + DictFilters.all + NumberFilters.all + RegexFilters.all + EncodingFilters.all
-            + PathFilters.all + SerializationFilters.all
+            + PathFilters.all + SerializationFilters.all + URLFilters.all + FormattingFilters.all
+            + CombinatoricFilters.all + SystemFilters.all
     }
 }

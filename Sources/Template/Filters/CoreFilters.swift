@@ -15,6 +15,7 @@ enum CoreFilters {
         FilterDefinition("escape", body: escape),
         FilterDefinition("forceescape", body: escape),
         FilterDefinition("items", acceptsUndefined: true, body: items),
+        FilterDefinition("extract", body: extract),
     ]
 
     /// Ansible's `default(default_value='', boolean=False)`: replaces undefined values, and
@@ -39,9 +40,14 @@ enum CoreFilters {
         if let message = try bound.optionalString("msg") {
             throw TemplateError(.raised, message, span: site.span)
         }
+        // Ansible names the variable when it knows it: "Mandatory variable 'x' not defined."
+        var name = ""
+        if undefined.message.hasPrefix("'"), undefined.message.hasSuffix("' is undefined") {
+            name = String(undefined.message.dropLast(" is undefined".count)) + " "
+        }
         throw TemplateError(
-            .undefined, "mandatory variable not defined", span: undefined.span ?? site.span,
-            hint: undefined.message)
+            .undefined, "mandatory variable \(name)not defined", span: undefined.span ?? site.span,
+            hint: name.isEmpty ? undefined.message : nil)
     }
 
     /// Ansible's `ternary(true_val, false_val, none_val=None)`.
@@ -98,5 +104,19 @@ enum CoreFilters {
         case .dict(let dict): return .list(dict.map { .tuple([$0.key, $0.value]) })
         default: throw .type("items(): can only get item pairs from a mapping, not \(value.typeName)")
         }
+    }
+
+    /// Ansible's `extract(container, morekeys=None)`: `container[value]`, then each of `morekeys`.
+    static func extract(_ value: Value, _ arguments: Arguments, _ site: CallSite) throws(TemplateError) -> Value {
+        let bound = try Signature("extract", ["container", "morekeys"], required: 1).bind(arguments)
+        var keys = [value]
+        switch bound["morekeys"] {
+        case nil, .none?: break
+        case .list(let more)?: keys += more
+        case let more?: keys.append(more)
+        }
+        var current = bound["container"] ?? .none
+        for key in keys { current = site.runtime.item(of: current, key, at: site.span) }
+        return current
     }
 }

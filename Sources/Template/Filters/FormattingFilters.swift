@@ -85,7 +85,7 @@ enum FormattingFilters {
         for range in sizeRanges {
             chosen = range
             if let unit {
-                if unit.uppercased().first.map(String.init) == range.0 { break }
+                if unit.uppercased() == range.0 { break }
             } else if size >= range.1 {
                 break
             }
@@ -103,7 +103,8 @@ enum FormattingFilters {
         guard let match = regex.firstMatch(in: text), let number = PythonNumber.parseFloat(match.group(1) ?? "") else {
             throw .value("human_to_bytes() can't interpret following string: \(text)")
         }
-        guard let unit = match.group(2) ?? (try bound.optionalString("default_unit")) else {
+        let defaultUnit = try bound.optionalString("default_unit")
+        guard let unit = match.group(2) ?? defaultUnit else {
             return .int(Int(PythonNumber.round(number, digits: 0)))
         }
         let key = unit.prefix(1).uppercased()

@@ -50,7 +50,9 @@ package struct PythonRegex: Sendable {
 
     private init(pattern: String, flags: Flags) throws(TemplateError) {
         var translator = PythonRegexTranslator(pattern)
-        let translated = try translator.translate()
+        // ICU rejects an empty pattern; Python's matches the empty string everywhere.
+        var translated = try translator.translate()
+        if translated.isEmpty { translated = "(?:)" }
         var options: NSRegularExpression.Options = [.useUnixLineSeparators]
         if flags.contains(.ignoreCase) { options.insert(.caseInsensitive) }
         if flags.contains(.multiline) { options.insert(.anchorsMatchLines) }

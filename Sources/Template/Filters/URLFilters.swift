@@ -101,12 +101,12 @@ private struct URLParts {
         parts[.string("fragment")] = .string(fragment)
         parts[.string("hostname")] = hostname
         parts[.string("netloc")] = .string(netloc)
-        parts[.string("password")] = password.map(Value.string) ?? .none
+        parts[.string("password")] = password.map(Value.string) ?? Value.none
         parts[.string("path")] = .string(path)
         parts[.string("port")] = try portValue()
         parts[.string("query")] = .string(query)
         parts[.string("scheme")] = .string(scheme)
-        parts[.string("username")] = username.map(Value.string) ?? .none
+        parts[.string("username")] = username.map(Value.string) ?? Value.none
         return parts
     }
 }

@@ -84,7 +84,8 @@ struct FilterCase: Sendable, CustomTestStringConvertible {
     /// Checks the outcome against the expectation.
     func check() {
         guard let knownIssue else { return compare() }
-        withKnownIssue(Comment(rawValue: knownIssue)) { compare() }
+        // Intermittent so the case passes silently once the owning module is fixed.
+        withKnownIssue(Comment(rawValue: knownIssue), isIntermittent: true) { compare() }
     }
 
     private func compare() {

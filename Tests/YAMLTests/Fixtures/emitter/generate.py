@@ -1,15 +1,26 @@
 #!/usr/bin/env python3
-"""Regenerates the YAMLEmitter fixtures from the real PyYAML.
+"""Regenerates the YAMLEmitter fixtures from PyYAML driving libyaml, as Ansible does.
 
-Run from anywhere: `python3 generate.py` (needs PyYAML; fixtures were made with 6.0.3).
-CI does not run this: the JSON files beside it are committed data.
+Ansible's `to_yaml` and `to_nice_yaml` dump with `yaml.CSafeDumper` (PyYAML's binding to libyaml's
+C emitter) whenever `yaml.__with_libyaml__` is true, and libyaml writes differently from PyYAML's
+pure-Python emitter: no `...` after a plain root scalar, characters outside the BMP and U+0085
+escaped, double-quoted scalars folded at spaces, simple keys up to 128 UTF-8 bytes, and so on.
+So every output here is `yaml.dump(value, Dumper=yaml.CSafeDumper, ...)`.
+
+Run with a Python whose PyYAML has libyaml (`python3 generate.py`; the script refuses one that
+does not). The fixtures were made with PyYAML 6.0.3 and the libyaml 0.2.5 its wheels bundle, and
+ansible-core 2.19.14 for ansible.json. CI does not run this: the JSON files beside it are
+committed data.
 
 Each fixture file holds one option set and a list of cases: the input in a tagged JSON form
-(so floats stay floats and mapping keys keep their types and order) and PyYAML's output.
-`reloaded` is what PyYAML's safe_load reads back from the output (not always the input:
-PyYAML folds a lone U+0085 in a single-quoted scalar into a space, for instance).
+(so floats stay floats and mapping keys keep their types and order) and libyaml's output.
+`reloaded` is what `yaml.load(output, Loader=yaml.CSafeLoader)`, Ansible's loader, reads back.
 Tagged form: null, true/false, JSON integers are ints, {"float": repr} is a float, JSON strings
 are strings, JSON arrays are sequences, {"map": [[key, value], ...]} is a mapping.
+
+ansible.json holds what Ansible's own `to_yaml` and `to_nice_yaml` filter functions return for
+the hand-picked inputs with their default arguments, so rig's presets are checked as well as
+the emitter. It is rewritten only when ansible-core can be imported.
 """
 import json
 import math
@@ -17,6 +28,7 @@ import os
 import random
 
 import yaml
+from yaml._yaml import get_version_string
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 
@@ -30,7 +42,25 @@ OPTION_SETS = {
     "unsorted_explicit": dict(default_flow_style=None, indent=2, width=80, sort_keys=False,
                               explicit_start=True, explicit_end=True),
     "ascii_only": dict(default_flow_style=None, indent=3, width=50, allow_unicode=False),
+    # libyaml's edges: an indent outside 2..9 becomes 2; a negative width means no wrapping
+    # (pure PyYAML would use 80); a width up to twice the indent becomes 80.
+    "indent1_unlimited_width": dict(default_flow_style=False, indent=1, width=-1),
+    "indent12_width5": dict(default_flow_style=None, indent=12, width=5),
+    "indent9_width18": dict(default_flow_style=None, indent=9, width=18),
 }
+
+# Where libyaml and pure PyYAML part ways; the first two are outputs seen from Ansible itself.
+LIBYAML_EDGES = [
+    {"emoji": "ship it \U0001F680"}, "hello", "ship \U0001F680", "x\x85y", "\x85", "a\rb",
+    {"\r": 1}, {"a\u2028b": 1}, "\x7f", "\ufffe", "\ue000\ufffd",
+    {"é" * 64: 1}, {"é" * 65: 1}, {"日" * 42: 1}, {"日" * 43: 1}, {"\U0001F600" * 32: 1},
+    {"\U0001F600" * 33: 1}, {"a" * 128: 1}, {"a" * 129: 1},
+    "é " * 60, "日本 " * 40, "a\x07 " * 40, "word  " * 30, "w " * 45 + " x", "\t" + "ab " * 40,
+    ("ab " * 30) + "\n" + ("cd " * 30), "\U0001F600 x" * 30, "\"quoted\" " * 25,
+    "\\ " * 50, "x" * 90 + " " + "y" * 10, "x" * 90 + "  " + "y" * 10,
+    ["\U0001F680", "\x85", "\ufeff", ""], {"": None}, {"": [1, 2]}, {"k": {"": ""}},
+    {"a": {"b": {"c": ["deep " * 20]}}}, [[["x " * 50]]], {"k": [["a", "b"], {"c": "d"}]},
+]
 
 WORDS = ["alpha", "beta", "gamma", "x", "y", "-", "--", "---", "...", "#", " #", "a#b", "a #b",
          ":", "a:", "a: b", "a:b", "?", "? a", "- a", "-a", "[", "]", "{", "}", ",", "&a", "*a",
@@ -88,7 +118,7 @@ def hand_picked():
               {"nested": {"deep": {"deeper": {"deepest": ["a b c " * 20]}}}}]
     values += WORDS
     values += [[word] for word in WORDS] + [{word: word} for word in WORDS]
-    return values
+    return values + LIBYAML_EDGES
 
 
 def random_string(rng):
@@ -142,16 +172,44 @@ def write_fixture(path, header, cases):
         handle.write("\n]}\n")
 
 
+def dump(value, options):
+    """libyaml's output for `value`, as Ansible's filters produce it (unicode allowed by default)."""
+    return yaml.dump(value, Dumper=yaml.CSafeDumper, **options,
+                     **({} if "allow_unicode" in options else {"allow_unicode": True}))
+
+
+def versions():
+    return {"pyyaml": yaml.__version__, "libyaml": get_version_string(), "dumper": "CSafeDumper"}
+
+
+def write_ansible_fixture(inputs):
+    """What Ansible's filter functions themselves return, or nothing when ansible-core is missing."""
+    try:
+        from ansible import __version__ as ansible_version
+        from ansible.plugins.filter.core import to_nice_yaml, to_yaml
+    except ImportError as error:
+        print("ansible.json left as it is: %s" % error)
+        return
+    cases = []
+    for filter_name, function in (("to_yaml", to_yaml), ("to_nice_yaml", to_nice_yaml)):
+        for case_name, value in inputs:
+            cases.append({"name": case_name, "filter": filter_name, "input": tagged(value),
+                          "output": function(value)})
+    write_fixture(os.path.join(HERE, "ansible.json"), {"ansible": ansible_version, **versions()}, cases)
+
+
 def main():
+    if not yaml.__with_libyaml__:
+        raise SystemExit("this PyYAML has no libyaml; Ansible's output comes from CSafeDumper")
     rng = random.Random(20240601)
     inputs = [("hand-%03d" % i, v) for i, v in enumerate(hand_picked())]
+    write_ansible_fixture(inputs)
     inputs += [("random-%03d" % i, random_value(rng, 0)) for i in range(150)]
     for name, options in OPTION_SETS.items():
         cases = []
         for case_name, value in inputs:
-            output = yaml.dump(value, Dumper=yaml.SafeDumper, **options,
-                               **({} if "allow_unicode" in options else {"allow_unicode": True}))
-            reloaded = tagged(yaml.safe_load(output))
+            output = dump(value, options)
+            reloaded = tagged(yaml.load(output, Loader=yaml.CSafeLoader))
             cases.append({"name": case_name, "input": tagged(value), "output": output, "reloaded": reloaded})
         options_json = {
             "indent": options["indent"], "width": options["width"],
@@ -162,7 +220,7 @@ def main():
             "allowUnicode": options.get("allow_unicode", True),
         }
         write_fixture(os.path.join(HERE, name + ".json"),
-                      {"pyyaml": yaml.__version__, "options": options_json}, cases)
+                      {**versions(), "options": options_json}, cases)
 
 
 if __name__ == "__main__":

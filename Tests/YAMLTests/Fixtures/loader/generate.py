@@ -1,9 +1,14 @@
 #!/usr/bin/env python3
-"""Regenerates the YAMLLoader fixture from the real PyYAML (`python3 generate.py`).
+"""Regenerates the YAMLLoader fixture from PyYAML with libyaml (`python3 generate.py`).
+
+Ansible reads YAML through libyaml's C parser whenever PyYAML has it (its AnsibleLoader is built
+on CParser), and that parser accepts some streams PyYAML's pure-Python scanner refuses, mostly
+tabs as separators (`a:\tb`, `{\ta: 1}`). So the expectations come from
+`yaml.load_all(text, Loader=yaml.CSafeLoader)`; the script refuses a PyYAML without libyaml.
 
 CI does not run this: loader.json beside it is committed data. Each case is a YAML stream and
-what PyYAML's safe_load_all gives for it, in the tagged JSON form of ../emitter/generate.py, or
-{"error": ExceptionName} when PyYAML refuses it. Streams with timestamps are left out: PyYAML
+what CSafeLoader gives for it, in the tagged JSON form of ../emitter/generate.py, or
+{"error": ExceptionName} when it refuses it. Streams with timestamps are left out: PyYAML
 makes dates of them and rig keeps the text.
 """
 import datetime
@@ -11,6 +16,7 @@ import os
 import sys
 
 import yaml
+from yaml._yaml import get_version_string
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "emitter"))
 from generate import tagged, write_fixture  # noqa: E402
@@ -41,22 +47,33 @@ DOCUMENTS = [
     "a: @x\n", "a: `x\n", "a:\tb\n", "\ta: 1\n", "a:\n\t- b\n",
 ]
 
+# Where libyaml's parser and PyYAML's pure-Python one disagree (appended last, so the names of
+# the cases above stay put).
+LIBYAML_DOCUMENTS = [
+    "a: b\t# c\n", "key: \t value\n", "a: 'x'\t\n", "? a\t: b\n", "{\ta: 1}\n", "a: \"\\uD800\"\n",
+    "a: b\tc\n", "a\t: b\n", "a: [\tb]\n", "a: {b:\tc}\n",
+]
+
 
 def main():
+    if not yaml.__with_libyaml__:
+        raise SystemExit("this PyYAML has no libyaml; Ansible loads with CSafeLoader's parser")
     cases = []
     for token in PLAIN:
         DOCUMENTS.append("v: %s\n" % token)
         DOCUMENTS.append("- %s\n" % token)
+    DOCUMENTS.extend(LIBYAML_DOCUMENTS)
     for index, text in enumerate(DOCUMENTS):
         try:
-            loaded = list(yaml.safe_load_all(text))
+            loaded = list(yaml.load_all(text, Loader=yaml.CSafeLoader))
         except Exception as error:  # PyYAML's own errors and its ValueErrors alike
             cases.append({"name": "doc-%03d" % index, "yaml": text, "error": type(error).__name__})
             continue
         if "datetime" in repr(loaded):
             continue
         cases.append({"name": "doc-%03d" % index, "yaml": text, "documents": [tagged(d) for d in loaded]})
-    write_fixture(os.path.join(HERE, "loader.json"), {"pyyaml": yaml.__version__}, cases)
+    write_fixture(os.path.join(HERE, "loader.json"),
+                  {"pyyaml": yaml.__version__, "libyaml": get_version_string(), "loader": "CSafeLoader"}, cases)
 
 
 if __name__ == "__main__":
