@@ -37,7 +37,7 @@ enum Operators {
             }
             return .list(Array([[Value]](repeating: items, count: times).joined()))
         case (.modulo, .string(let format), _):
-            return .string(try PrintfFormat.format(format, rhs))
+            return .string(try PercentFormat.format(format, rhs))
         default:
             break
         }
