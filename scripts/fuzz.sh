@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-600}"
 scratch=.build-fuzz
 swift build -c release --scratch-path "$scratch" --product FuzzTemplate \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
 mkdir -p fuzz-corpus/work fuzz-corpus/crashes
 # Seed with the differential corpus and the examples.
 for f in Tests/Fixtures/templates/*/template.j2 examples/templates/*.j2; do

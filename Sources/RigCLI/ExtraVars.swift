@@ -57,7 +57,7 @@ package enum ExtraVars {
     }
 
     /// Splits `a=1 b='two words'` on spaces outside quotes, as Ansible's `parse_kv` does.
-    static func splitPairs(_ text: String) -> [String] {
+    package static func splitPairs(_ text: String) -> [String] {
         var pairs: [String] = []
         var current = ""
         var quote: Character?

@@ -6,9 +6,28 @@ import Synchronization
 /// Shared by reference between a render and the macros and includes it calls.
 final class RenderBudget: Sendable {
     private let remaining: Atomic<Int>
+    /// Every scope the render created. Macros capture their scope and live in it, a reference
+    /// cycle; the render clears these scopes when it ends so the cycle is broken.
+    private let scopes = Mutex<[Scope]>([])
 
     init(steps: Int) {
         remaining = Atomic(steps)
+    }
+
+    /// A new scope that is emptied when the render ends.
+    func makeScope(_ values: [String: Value] = [:]) -> Scope {
+        let scope = Scope(values)
+        scopes.withLock { $0.append(scope) }
+        return scope
+    }
+
+    /// Empties every scope of the render; call once, when the outermost render is done.
+    func releaseScopes() {
+        let all = scopes.withLock { list in
+            defer { list = [] }
+            return list
+        }
+        for scope in all { scope.removeAll() }
     }
 
     /// Spends `count` steps; throws once the budget is gone.

@@ -23,7 +23,7 @@ extension Renderer {
             // loop's variables but not `loop` itself, as in Ansible.
             var renderer = Renderer(
                 environment: environment, template: included, globals: withContext ? globals : VariableTable(),
-                top: Scope(withContext ? top.values : [:]), depth: depth + 1, budget: budget, stack: stack)
+                top: budget.makeScope(withContext ? top.values : [:]), depth: depth + 1, budget: budget, stack: stack)
             if withContext { renderer.scopes = scopes }
             var text = ""
             do throws(TemplateError) {
@@ -55,7 +55,7 @@ extension Renderer {
         guard let module = loaded else {
             throw TemplateError(.include, "template '\(name)' not found").at(nameExpression.start)
         }
-        var renderer = Renderer(environment: environment, template: module, globals: globals, top: Scope(), depth: depth + 1, budget: budget, stack: stack)
+        var renderer = Renderer(environment: environment, template: module, globals: globals, top: budget.makeScope(), depth: depth + 1, budget: budget, stack: stack)
         var ignored = ""
         do throws(TemplateError) {
             try renderer.render(module.nodes, into: &ignored)

@@ -25,19 +25,22 @@ struct Renderer {
     static let maximumDepth = 200
 
     init(
-        environment: TemplateEnvironment, template: Template, globals: any VariableSource, top: Scope = Scope(), depth: Int = 0,
+        environment: TemplateEnvironment, template: Template, globals: any VariableSource, top: Scope? = nil, depth: Int = 0,
         budget: RenderBudget? = nil, stack: StackGuard? = nil
     ) {
-        self.budget = budget ?? RenderBudget(steps: environment.options.renderBudget)
+        let budget = budget ?? RenderBudget(steps: environment.options.renderBudget)
+        self.budget = budget
         self.stack = stack ?? StackGuard.current()
         self.environment = environment
         self.template = template
         self.globals = globals
-        self.top = top
+        self.top = top ?? budget.makeScope()
         self.depth = depth
     }
 
+    /// Renders the whole template; as the outermost render, releases its scopes afterwards.
     mutating func renderTemplate() throws(TemplateError) -> String {
+        defer { budget.releaseScopes() }
         var output = ""
         output.reserveCapacity(template.source.text.utf8.count)
         do throws(TemplateError) {
@@ -49,6 +52,7 @@ struct Renderer {
     }
 
     mutating func evaluateTopLevel(_ expression: Expression) throws(TemplateError) -> Value {
+        defer { budget.releaseScopes() }
         do throws(TemplateError) {
             let value = try evaluate(expression)
             if case .undefined(let undefined) = value { throw TemplateError.undefined(undefined) }
@@ -223,4 +227,6 @@ final class Scope: Sendable {
     }
 
     var values: [String: Value] { storage.withLock { $0 } }
+
+    func removeAll() { storage.withLock { $0.removeAll() } }
 }
