@@ -18,8 +18,15 @@ let package = Package(
         .target(
             name: "RigCLI",
             dependencies: [
-                "Template", "YAML", "Diagnostics",
+                "Engine", "Template", "YAML", "Diagnostics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .target(
+            name: "Engine",
+            dependencies: [
+                "Template", "YAML", "Diagnostics",
+                .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         .target(
@@ -47,5 +54,6 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "TemplateTests", dependencies: ["Template", "YAML"]),
         .testTarget(name: "RigCLITests", dependencies: ["RigCLI"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Template", "YAML"]),
     ]
 )

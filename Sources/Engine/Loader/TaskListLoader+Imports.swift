@@ -1,0 +1,59 @@
+import Diagnostics
+import YAML
+
+extension TaskListLoader {
+    /// `import_tasks: file.yaml` (and `include_tasks` with a literal name): the file's tasks,
+    /// wrapped in a block that carries the entry's keywords.
+    func importTasks(_ target: YAMLNode, entry: YAMLNode, pairs: [YAMLNodePair]) -> [TaskItem] {
+        let fileNode = target["file"] ?? target
+        guard let name = fileNode.string else {
+            context.error("load.type", "import_tasks takes a file name", at: target.span)
+            return []
+        }
+        if name.contains("{{") {
+            context.error(
+                "load.dynamic-include", "task file names that are templates are not supported yet", at: fileNode.span,
+                hint: "name the file literally; rig resolves includes before running so it can check them")
+            return []
+        }
+        let path = Paths.join(directory, name)
+        guard !context.loading.contains(path) else {
+            context.error("load.cycle", "task files include each other: \((context.loading + [path]).joined(separator: " → "))", at: fileNode.span)
+            return []
+        }
+        context.loading.append(path)
+        defer { context.loading.removeLast() }
+        guard let documents = context.loadYAML(path, namedAt: fileNode.span, what: "task file") else { return [] }
+        let nested = TaskListLoader(context: context, modules: modules, directory: Paths.directory(of: path), role: role, loader: loader)
+        let tasks = nested.load(documents.first, section: "tasks")
+        return wrap(tasks, entry: entry, pairs: pairs, consumed: ["import_tasks", "include_tasks", "ansible.builtin.import_tasks", "ansible.builtin.include_tasks"])
+    }
+
+    /// `import_role: {name: x, tasks_from: y}`: the role's tasks inline.
+    func importRole(_ target: YAMLNode, entry: YAMLNode, pairs: [YAMLNodePair]) -> [TaskItem] {
+        guard let nameNode = target["name"] ?? target["role"], let name = nameNode.string else {
+            context.error("load.role", "import_role needs the role's name", at: target.span)
+            return []
+        }
+        let tasksFrom = target["tasks_from"]?.string ?? "main"
+        let roleDirectory = role.map { Paths.directory(of: $0.path) } ?? directory
+        guard let loader, let loaded = loader.loadRole(name, at: nameNode.span, directory: roleDirectory, tasksFrom: tasksFrom) else {
+            return []
+        }
+        var items: [TaskItem] = []
+        for dependency in loaded.dependencies { items += dependency.role.tasks }
+        items += loaded.tasks
+        return wrap(
+            items, entry: entry, pairs: pairs,
+            consumed: ["import_role", "include_role", "ansible.builtin.import_role", "ansible.builtin.include_role"])
+    }
+
+    private func wrap(_ tasks: [TaskItem], entry: YAMLNode, pairs: [YAMLNodePair], consumed: Set<String>) -> [TaskItem] {
+        var blockKeywords = TaskKeywords()
+        let rest = keywords(pairs.filter { !consumed.contains($0.key.string ?? "") }, into: &blockKeywords, allowed: [])
+        for pair in rest {
+            context.error("load.unknown-key", "'\(pair.key.string ?? "")' is not allowed on an import", at: pair.key.span)
+        }
+        return [.block(Block(name: entry["name"], tasks: tasks, rescue: [], always: [], keywords: blockKeywords, span: entry.span, role: role))]
+    }
+}

@@ -1,0 +1,129 @@
+import Diagnostics
+import Foundation
+import OrderedCollections
+import Template
+import YAML
+
+extension Runner {
+    func runBlock(_ block: Block, _ section: Section) throws {
+        var inner = section
+        inner.tags.formUnion(block.keywords.tags)
+        let templater = NodeTemplater(environment: environment(for: nil, role: section.role), variables: lazyVariables(section.role))
+        do {
+            for condition in block.keywords.when where !(try templater.condition(condition)) { return }
+        } catch {
+            fail(task: "block", at: block.span, error.diagnostic)
+            throw Stop()
+        }
+        variables.pushScope(try values(of: block.keywords.vars))
+        defer { variables.popScope() }
+        var failure: Error?
+        do {
+            try runItems(block.tasks, inner)
+        } catch {
+            failure = error
+        }
+        if failure != nil, !block.rescue.isEmpty {
+            recap.failed -= 1
+            recap.rescued += 1
+            failure = nil
+            do { try runItems(block.rescue, inner) } catch { failure = error }
+        }
+        try runItems(block.always, inner)
+        if let failure { throw failure }
+    }
+
+    /// The name Ansible prints: `role : name`, or the module when the task has no name.
+    func displayName(_ task: Task, _ variables: any VariableSource, _ environment: TemplateEnvironment) -> String {
+        var name = task.module.written
+        if let node = task.name, let text = node.scalarText {
+            name = text
+            if text.mayContainTemplate, let rendered = try? NodeTemplater(environment: environment, variables: variables).value(node) {
+                name = (try? rendered.pythonString()) ?? text
+            }
+        }
+        if let role = task.role { return "\(role.name) : \(name)" }
+        return name
+    }
+
+    func runTask(_ task: Task, _ section: Section, isHandler: Bool) throws {
+        let tags = section.tags.union(task.keywords.tags)
+        guard options.tags.runs(tags) else { return }
+        variables.pushScope(try values(of: task.keywords.vars))
+        defer { variables.popScope() }
+        let environment = environment(for: task, role: section.role)
+        let lazy = TemplatedVariables(variables, environment: environment)
+        let templater = NodeTemplater(environment: environment, variables: lazy)
+        let name = displayName(task, lazy, environment)
+        let started = ContinuousClock.now
+        var event = TaskEvent(task: name, status: .ok, isHandler: isHandler, location: task.span, durationMilliseconds: 0)
+        do {
+            for condition in task.keywords.when where !(try templater.condition(condition)) {
+                event.status = .skipped
+                finish(&event, started: started, register: task.keywords.register, result: ["skipped": .bool(true), "changed": .bool(false)])
+                return
+            }
+            if let loop = task.keywords.loop {
+                try runLoop(task, loop, name: name, environment: environment, section: section, event: &event, started: started)
+            } else {
+                let result = try execute(task, templater: templater, section: section)
+                try conclude(task, result: result, templater: templater, event: &event)
+                finish(&event, started: started, register: task.keywords.register, result: result.registered)
+            }
+        } catch let error as TemplateError {
+            try failTask(task, &event, diagnostic: error.diagnostic, started: started, templater: templater)
+        } catch let error as ModuleFailure {
+            try failTask(task, &event, diagnostic: error.diagnostic(at: task.span), started: started, templater: templater, message: error.message)
+        }
+    }
+
+    /// `ignore_errors` turns a failure into `ignored`; otherwise the run stops.
+    func failTask(
+        _ task: Task, _ event: inout TaskEvent, diagnostic: Diagnostic, started: ContinuousClock.Instant, templater: NodeTemplater,
+        message: Value? = nil
+    ) throws {
+        var ignored = false
+        if let node = task.keywords.ignoreErrors {
+            ignored = (try? templater.condition(node)) ?? false
+        }
+        event.status = ignored ? .ignored : .failed
+        event.diagnostic = diagnostic
+        event.message = message ?? .string(diagnostic.summary)
+        finish(&event, started: started, register: task.keywords.register, result: ["failed": .bool(true), "msg": event.message ?? .none, "changed": .bool(false)])
+        if !ignored { throw Stop() }
+    }
+
+    func finish(_ event: inout TaskEvent, started: ContinuousClock.Instant, register: String?, result: OrderedDictionary<String, Value>) {
+        let elapsed = ContinuousClock.now - started
+        event.durationMilliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        recap.count(event.status)
+        if let register {
+            var dict = OrderedDictionary<Value, Value>()
+            for (key, value) in result { dict[.string(key)] = value }
+            variables.setFact(register, .dict(dict))
+        }
+        emit(.task(event))
+    }
+
+    /// `changed_when`, `failed_when`, `notify`, after the module ran.
+    func conclude(_ task: Task, result: ModuleResult, templater: NodeTemplater, event: inout TaskEvent) throws {
+        var result = result
+        if !task.keywords.changedWhen.isEmpty || !task.keywords.failedWhen.isEmpty, let register = task.keywords.register {
+            var dict = OrderedDictionary<Value, Value>()
+            for (key, value) in result.registered { dict[.string(key)] = value }
+            variables.pushScope([register: .dict(dict)])
+        }
+        defer { if (!task.keywords.changedWhen.isEmpty || !task.keywords.failedWhen.isEmpty) && task.keywords.register != nil { variables.popScope() } }
+        let lazy = TemplatedVariables(variables, environment: templater.environment)
+        let after = NodeTemplater(environment: templater.environment, variables: lazy)
+        if !task.keywords.changedWhen.isEmpty {
+            result.changed = try task.keywords.changedWhen.allSatisfy { node throws(TemplateError) in try after.condition(node) }
+        }
+        if !task.keywords.failedWhen.isEmpty, try task.keywords.failedWhen.contains(where: { node throws(TemplateError) in try after.condition(node) }) {
+            throw ModuleFailure(message: result.registered["msg"] ?? .string("failed_when condition was true"))
+        }
+        event.status = result.skipped ? .skipped : (result.changed ? .changed : .ok)
+        event.message = result.message
+        if result.changed { notified.formUnion(task.keywords.notify) }
+    }
+}
