@@ -14,5 +14,6 @@ mkdir -p fuzz-corpus/work fuzz-corpus/crashes
 for f in Tests/Fixtures/templates/*/template.j2 examples/templates/*.j2; do
   cp -n "$f" "fuzz-corpus/work/$(echo "$f" | tr '/' '_')" 2>/dev/null || true
 done
+LSAN_OPTIONS="suppressions=$PWD/scripts/fuzz-lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
 "$scratch/release/FuzzTemplate" fuzz-corpus/work -max_total_time="$seconds" -timeout=10 \
   -rss_limit_mb=4096 -max_len=4096 -artifact_prefix=fuzz-corpus/crashes/ -print_final_stats=1

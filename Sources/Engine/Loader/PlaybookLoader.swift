@@ -123,7 +123,11 @@ package struct PlaybookLoader {
                 context.error("load.type", "vars_files entries must be file names", at: item.span)
                 continue
             }
-            result.append(LocatedPath(written: name, resolved: Paths.join(directory, name), span: item.span))
+            let located = LocatedPath(written: name, resolved: Paths.join(directory, name), span: item.span)
+            if !name.contains("{{"), context.fileSystem.readFile(located.resolved) == nil {
+                context.error("load.missing-file", "vars file '\(name)' not found", at: item.span, hint: "looked for \(located.resolved)")
+            }
+            result.append(located)
         }
         return result
     }
