@@ -13,13 +13,24 @@ package enum AnsibleTemplate {
 
     /// The variables the template module adds (the user's own take precedence): `ansible_managed`,
     /// `omit`, and where the template lives.
-    package static func moduleVariables(path: String) -> VariableTable {
-        VariableTable([
-            "ansible_managed": .string("Ansible managed"),
-            "omit": .omit,
-            "template_path": .string(path),
-            "template_fullpath": .string(path),
-        ])
+    package static func moduleVariables(path: String) -> some VariableSource {
+        ModuleVariables(path: path)
+    }
+
+    /// The template module's own variables, answered without building a table per render.
+    struct ModuleVariables: VariableSource {
+        let path: String
+
+        func value(named name: String) throws(TemplateError) -> Value? {
+            switch name {
+            case "ansible_managed": .string("Ansible managed")
+            case "omit": .omit
+            case "template_path", "template_fullpath": .string(path)
+            default: nil
+            }
+        }
+
+        var names: [String] { ["ansible_managed", "omit", "template_path", "template_fullpath"] }
     }
 
 

@@ -160,7 +160,7 @@ enum Operators {
             guard case .string(let part) = needle else {
                 throw .type("'in <string>' requires string as left operand, not \(needle.typeName)")
             }
-            return part.isEmpty || haystack.utf8.firstRange(of: part.utf8) != nil
+            return ByteSearch.contains(haystack, part)
         case .undefined(let undefined): throw .undefined(undefined)
         case .namespace(let namespace):
             guard case .string(let name) = needle else { return false }

@@ -1,11 +1,18 @@
 import Diagnostics
 import OrderedCollections
 
-/// The `TemplateRuntime` filters call back into; stateless, so it is freely `Sendable`.
-struct RenderRuntime: TemplateRuntime {
+/// The `TemplateRuntime` filters call back into: immutable, made once per renderer, and a class
+/// so handing it to every filter call costs one reference, not a copy of the environment.
+final class RenderRuntime: TemplateRuntime {
     let environment: TemplateEnvironment
     let template: Template
     let stack: StackGuard
+
+    init(environment: TemplateEnvironment, template: Template, stack: StackGuard) {
+        self.environment = environment
+        self.template = template
+        self.stack = stack
+    }
 
     func filter(_ name: String, _ value: Value, _ arguments: Arguments, at span: SourceSpan?) throws(TemplateError) -> Value {
         guard let definition = environment.filters[Parser.shortName(name)] else {

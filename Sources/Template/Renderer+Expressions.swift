@@ -150,7 +150,6 @@ extension Renderer {
         return result
     }
 
-    var runtime: RenderRuntime { RenderRuntime(environment: environment, template: template, stack: stack) }
 
     mutating func applyFilter(
         _ definition: FilterDefinition, to input: Value, arguments: Arguments, start: Int, end: Int, nameOffset: Int? = nil
@@ -159,7 +158,7 @@ extension Renderer {
             throw TemplateError.undefined(undefined)
         }
         let at = nameOffset ?? start
-        let site = CallSite(span: template.source.span(at, end), runtime: runtime)
+        let site = CallSite(source: template.source, start: at, end: end, runtime: runtime)
         do {
             return try definition.body(input, arguments, site)
         } catch {
@@ -174,7 +173,7 @@ extension Renderer {
         if !definition.acceptsUndefined, case .undefined(let undefined) = input {
             throw TemplateError.undefined(undefined)
         }
-        let site = CallSite(span: span(expression), runtime: runtime)
+        let site = CallSite(source: template.source, start: expression.start, end: expression.end, runtime: runtime)
         return try located(expression) { () throws(TemplateError) in try definition.body(input, arguments, site) }
     }
 
@@ -221,7 +220,7 @@ extension Renderer {
     func callValue(_ function: Value, _ arguments: Arguments, start: Int, end: Int) throws(TemplateError) -> Value {
         switch function {
         case .callable(let callable):
-            let site = CallSite(span: template.source.span(start, end), runtime: runtime)
+            let site = CallSite(source: template.source, start: start, end: end, runtime: runtime)
             do {
                 return try callable.body(arguments, site)
             } catch {

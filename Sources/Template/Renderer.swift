@@ -12,6 +12,8 @@ struct Renderer {
     let top: Scope
     let budget: RenderBudget
     let stack: StackGuard
+    /// What filters and tests call back into, shared by every call in this renderer.
+    let runtime: RenderRuntime
     var scopes: [[String: Value]] = []
     var loops: [LoopState] = []
     /// Whether any data or output node ran. Ansible 2.19 turns a render that produced no node
@@ -30,7 +32,9 @@ struct Renderer {
     ) {
         let budget = budget ?? RenderBudget(steps: environment.options.renderBudget)
         self.budget = budget
-        self.stack = stack ?? StackGuard.current()
+        let stack = stack ?? StackGuard.current()
+        self.stack = stack
+        self.runtime = RenderRuntime(environment: environment, template: template, stack: stack)
         self.environment = environment
         self.template = template
         self.globals = globals

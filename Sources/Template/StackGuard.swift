@@ -3,6 +3,13 @@ import Glibc
 
 @_silgen_name("pthread_getattr_np")
 private func pthreadGetattrNP(_ thread: pthread_t, _ attributes: UnsafeMutablePointer<pthread_attr_t>) -> Int32
+
+/// Thread-local slot holding each thread's stack floor; the slot is freed when the thread ends.
+private let stackFloorKey: pthread_key_t = {
+    var key = pthread_key_t()
+    pthread_key_create(&key) { slot in slot?.deallocate() }
+    return key
+}()
 #endif
 
 /// Stops deep recursion (nested macros, includes, expressions) with a diagnostic before the
@@ -14,8 +21,24 @@ struct StackGuard: Sendable {
     /// The lowest stack address the render may reach (stacks grow down).
     let floor: UInt
 
-    /// Leaves `margin` bytes of the current thread's stack unused.
+    /// Leaves `margin` bytes of the current thread's stack unused. The floor is computed once
+    /// per thread (finding the main thread's stack reads /proc) and kept in thread-local storage.
     static func current(margin: UInt = 512 * 1024) -> StackGuard {
+        #if canImport(Glibc)
+        if let stored = pthread_getspecific(stackFloorKey) {
+            return StackGuard(floor: stored.load(as: UInt.self))
+        }
+        let computed = compute(margin: margin)
+        let slot = UnsafeMutableRawPointer.allocate(byteCount: MemoryLayout<UInt>.size, alignment: MemoryLayout<UInt>.alignment)
+        slot.storeBytes(of: computed.floor, as: UInt.self)
+        pthread_setspecific(stackFloorKey, slot)
+        return computed
+        #else
+        return StackGuard(floor: 0)
+        #endif
+    }
+
+    private static func compute(margin: UInt) -> StackGuard {
         #if canImport(Glibc)
         var attributes = pthread_attr_t()
         guard pthreadGetattrNP(pthread_self(), &attributes) == 0 else { return StackGuard(floor: 0) }

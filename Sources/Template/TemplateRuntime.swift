@@ -19,12 +19,32 @@ package protocol TemplateRuntime: Sendable {
 
 /// Where a filter, test or function was called from, and the engine to call back into.
 package struct CallSite: Sendable {
-    package var span: SourceSpan?
     package var runtime: any TemplateRuntime
+    /// A span given directly, or where in a template source the call was written; the span is
+    /// worked out only when a filter asks for it (almost only when it fails).
+    private var givenSpan: SourceSpan?
+    private var location: (source: TemplateSource, start: Int, end: Int)?
 
     package init(span: SourceSpan?, runtime: any TemplateRuntime) {
-        self.span = span
+        self.givenSpan = span
         self.runtime = runtime
+    }
+
+    init(source: TemplateSource, start: Int, end: Int, runtime: any TemplateRuntime) {
+        self.location = (source, start, end)
+        self.runtime = runtime
+    }
+
+    package var span: SourceSpan? {
+        get {
+            if let givenSpan { return givenSpan }
+            guard let location else { return nil }
+            return location.source.span(location.start, location.end)
+        }
+        set {
+            givenSpan = newValue
+            location = nil
+        }
     }
 
     /// `item[path]` with a dotted path such as `metadata.name`, as `attribute=` arguments use it;

@@ -27,7 +27,10 @@ package final class TemplatedVariables: VariableSource {
     package func value(named name: String) throws(TemplateError) -> Value? {
         if let cached = state.withLock({ $0.cache[name] }) { return cached }
         guard let value = try raw.value(named: name) else { return nil }
-        guard value.mayContainTemplates else { return value }
+        guard value.mayContainTemplates else {
+            state.withLock { $0.cache[name] = value }
+            return value
+        }
         let cycle: [String]? = state.withLock { state in
             if state.resolving.contains(name) { return state.resolving + [name] }
             state.resolving.append(name)

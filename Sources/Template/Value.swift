@@ -67,22 +67,34 @@ package enum Value: Sendable {
 }
 
 /// What an undefined value knows about itself, for the error it becomes when used.
-package struct Undefined: Sendable, Hashable {
+///
+/// A class so that `Value` stays small: undefined values are rare, but every value pays for the
+/// largest case's size.
+package final class Undefined: Sendable, Hashable {
     /// The message Jinja2 would give: `'foo' is undefined`, `'dict object' has no attribute 'x'`.
-    package var message: String
+    package let message: String
     /// Where the undefined name or attribute was written.
-    package var span: SourceSpan?
+    package let span: SourceSpan?
     /// A message given by `mandatory(msg)` or similar; replaces the default message.
-    package var hint: String?
+    package let hint: String?
     /// Jinja2's plain `Undefined`, which prints as an empty string and is false, rather than
     /// failing: what `x if False` without an `else` gives.
-    package var isLenient: Bool
+    package let isLenient: Bool
 
     package init(message: String, span: SourceSpan?, hint: String? = nil, isLenient: Bool = false) {
         self.message = message
         self.span = span
         self.hint = hint
         self.isLenient = isLenient
+    }
+
+    package static func == (lhs: Undefined, rhs: Undefined) -> Bool {
+        lhs.message == rhs.message && lhs.span == rhs.span && lhs.hint == rhs.hint && lhs.isLenient == rhs.isLenient
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(message)
+        hasher.combine(span)
     }
 }
 
