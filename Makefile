@@ -1,17 +1,18 @@
 # rig — everyday targets. `make help` lists them.
 SWIFT ?= swift
-RIG_RELEASE := .build/release/rig
+RIG := .build/release/rig
+PLAYBOOK ?= playbooks/local-dev-messaging.yaml
 ENV ?= local
 
-.PHONY: help build release test demo bench fuzz format clean
+.PHONY: help build release render validate test bench fuzz format clean
 
 help:
-	@echo "make build    debug build"
-	@echo "make release  release build of the rig binary"
-	@echo "make demo     render the example templates with rig template (no cluster needed)"
-	@echo "make test     run every test"
-	@echo "make bench    benchmarks against Python Jinja2, printed as ratios"
-	@echo "make fuzz     fuzz the template engine (FUZZ_SECONDS=600)"
+	@echo "make render     every manifest, values file and stream the example would apply (ENV=$(ENV)); no cluster"
+	@echo "make validate   load and check the example playbook, roles, templates and module options"
+	@echo "make test       run every test"
+	@echo "make bench      rig's template engine against Python Jinja2, printed as ratios"
+	@echo "make fuzz       fuzz the template engine and YAML loader (FUZZ_SECONDS=600)"
+	@echo "make build | release | format | clean"
 
 build:
 	$(SWIFT) build
@@ -19,9 +20,11 @@ build:
 release:
 	$(SWIFT) build -c release --product rig
 
-demo: release
-	$(RIG_RELEASE) template examples/templates/nats-values.yaml.j2 -e @examples/properties.yaml
-	$(RIG_RELEASE) template examples/templates/stream.yaml.j2 -e @examples/properties.yaml
+render: release
+	$(RIG) render $(PLAYBOOK) --env $(ENV)
+
+validate: release
+	$(RIG) validate $(PLAYBOOK) --env $(ENV)
 
 test:
 	$(SWIFT) test
@@ -38,4 +41,4 @@ format:
 	$(SWIFT) format --in-place --recursive Sources Tests
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

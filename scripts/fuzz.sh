@@ -11,7 +11,7 @@ swift build -c release --scratch-path "$scratch" --product FuzzTemplate \
   -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING
 mkdir -p fuzz-corpus/work fuzz-corpus/crashes
 # Seed with the differential corpus and the examples.
-for f in Tests/Fixtures/templates/*/template.j2 examples/templates/*.j2; do
+for f in Tests/Fixtures/templates/*/template.j2 roles/*/templates/*.j2; do
   cp -n "$f" "fuzz-corpus/work/$(echo "$f" | tr '/' '_')" 2>/dev/null || true
 done
 LSAN_OPTIONS="suppressions=$PWD/scripts/fuzz-lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
