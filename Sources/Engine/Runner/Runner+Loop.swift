@@ -34,6 +34,14 @@ extension Runner {
             var itemEvent = TaskEvent(task: name, status: .ok, isHandler: event.isHandler, location: task.span, durationMilliseconds: 0)
             let label = try control?["label"].map { node throws(TemplateError) in try itemTemplater.value(node).pythonString() }
             itemEvent.item = label ?? item.pythonRepr()
+            var skipped = false
+            for condition in task.keywords.when where !(try itemTemplater.condition(condition)) { skipped = true }
+            if skipped {
+                itemEvent.status = .skipped
+                results.append(.dict([.string("skipped"): .bool(true), .string("changed"): .bool(false), .string(loopVariable): item]))
+                emit(.task(itemEvent))
+                continue
+            }
             let result = try execute(task, templater: itemTemplater, section: section)
             try conclude(task, result: result, templater: itemTemplater, event: &itemEvent)
             anyChanged = anyChanged || result.changed
@@ -44,10 +52,11 @@ extension Runner {
             results.append(.dict(registered))
             emit(.task(itemEvent))
         }
-        event.status = items.isEmpty ? .skipped : (anyChanged ? .changed : .ok)
+        let allSkipped = results.allSatisfy { $0.stringKeyed["skipped"] == .bool(true) }
+        event.status = allSkipped ? .skipped : (anyChanged ? .changed : .ok)
         let summary: OrderedDictionary<String, Value> = [
             "results": .list(results), "changed": .bool(anyChanged), "msg": .string("All items completed"),
-            "skipped": .bool(items.isEmpty),
+            "skipped": .bool(allSkipped),
         ]
         finish(&event, started: started, register: task.keywords.register, result: summary)
     }

@@ -10,7 +10,11 @@ extension Runner {
         inner.tags.formUnion(block.keywords.tags)
         let templater = NodeTemplater(environment: environment(for: nil, role: section.role), variables: lazyVariables(section.role))
         do {
-            for condition in block.keywords.when where !(try templater.condition(condition)) { return }
+            for condition in block.keywords.when where !(try templater.condition(condition)) {
+                // A block's condition is inherited by its tasks: each is reported as skipped.
+                skip(block.tasks, inner)
+                return
+            }
         } catch {
             fail(task: "block", at: block.span, error.diagnostic)
             throw Stop()
@@ -31,6 +35,23 @@ extension Runner {
         }
         try runItems(block.always, inner)
         if let failure { throw failure }
+    }
+
+    /// Reports every task of `items` as skipped, as Ansible does for a false block condition.
+    func skip(_ items: [TaskItem], _ section: Section) {
+        for item in items {
+            switch item {
+            case .task(let task):
+                guard options.tags.runs(section.tags.union(task.keywords.tags)) else { continue }
+                let name = displayName(task, variables, environment(for: task, role: section.role))
+                var event = TaskEvent(task: name, status: .skipped, location: task.span, durationMilliseconds: 0)
+                finish(&event, started: .now, register: task.keywords.register, result: ["skipped": .bool(true), "changed": .bool(false)])
+            case .block(let block):
+                var inner = section
+                inner.tags.formUnion(block.keywords.tags)
+                skip(block.tasks, inner)
+            }
+        }
     }
 
     /// The name Ansible prints: `role : name`, or the module when the task has no name.
@@ -58,7 +79,9 @@ extension Runner {
         let started = ContinuousClock.now
         var event = TaskEvent(task: name, status: .ok, isHandler: isHandler, location: task.span, durationMilliseconds: 0)
         do {
-            for condition in task.keywords.when where !(try templater.condition(condition)) {
+            // With a loop, `when` is checked for each item, as in Ansible.
+            let conditions = task.keywords.loop == nil ? task.keywords.when : []
+            for condition in conditions where !(try templater.condition(condition)) {
                 event.status = .skipped
                 finish(&event, started: started, register: task.keywords.register, result: ["skipped": .bool(true), "changed": .bool(false)])
                 return
