@@ -103,7 +103,7 @@ extension Lexer {
 /// Python's `unicode_escape` decoding of a string literal's body.
 enum StringEscapes {
     static func decode(_ text: String) -> String {
-        guard text.contains("\\") else { return text }
+        guard text.utf8.contains(UInt8(ascii: "\\")) else { return text }
         var out = String.UnicodeScalarView()
         var scalars = Array(text.unicodeScalars)[...]
         while let scalar = scalars.popFirst() {

@@ -131,7 +131,7 @@ struct Lexer {
         var text = String(decoding: bytes[start..<end], as: UTF8.self)
         if bytes[start..<end].contains(0x0D) {
             text = text.replacingNewlines(with: options.newlineSequence)
-        } else if options.newlineSequence != "\n", text.contains("\n") {
+        } else if options.newlineSequence != "\n", text.utf8.contains(0x0A) {
             text = text.replacingNewlines(with: options.newlineSequence)
         }
         tokens.append(Token(kind: .data(text), start: start, end: end))

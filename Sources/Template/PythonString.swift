@@ -2,8 +2,11 @@
 package enum PythonString {
     /// Appends Python's `repr(string)`: single quotes unless the text has `'` and no `"`.
     package static func writeRepr(_ string: String, into out: inout String) {
-        let hasSingle = string.contains("'")
-        let hasDouble = string.contains("\"")
+        var hasSingle = false
+        var hasDouble = false
+        for byte in string.utf8 {
+            if byte == UInt8(ascii: "'") { hasSingle = true } else if byte == UInt8(ascii: "\"") { hasDouble = true }
+        }
         let quote: Unicode.Scalar = hasSingle && !hasDouble ? "\"" : "'"
         out.unicodeScalars.append(quote)
         for scalar in string.unicodeScalars {
@@ -26,7 +29,8 @@ package enum PythonString {
 
     /// Python's `str.isprintable()` for one character.
     package static func isPrintable(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar == " " { return true }
+        if scalar.value >= 0x20, scalar.value < 0x7F { return true }
+        if scalar.value < 0xA0 { return false }
         switch scalar.properties.generalCategory {
         case .control, .format, .surrogate, .privateUse, .unassigned,
             .lineSeparator, .paragraphSeparator, .spaceSeparator:

@@ -79,5 +79,13 @@ extension Value {
 }
 
 extension String {
-    var mayBeTemplate: Bool { contains("{{") || contains("{%") || contains("{#") }
+    /// Whether the text could be a template: a `{` followed by `{`, `%` or `#`.
+    package var mayBeTemplate: Bool {
+        var previousBrace = false
+        for byte in utf8 {
+            if previousBrace, byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "#") { return true }
+            previousBrace = byte == UInt8(ascii: "{")
+        }
+        return false
+    }
 }

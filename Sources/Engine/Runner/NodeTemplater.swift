@@ -61,5 +61,5 @@ struct NodeTemplater {
 }
 
 extension String {
-    var mayContainTemplate: Bool { contains("{{") || contains("{%") || contains("{#") }
+    var mayContainTemplate: Bool { mayBeTemplate }
 }

@@ -84,7 +84,7 @@ package enum PythonText {
         if side != .leading {
             while let last = view.last, shouldStrip(last) { view.removeLast() }
         }
-        return String(scalars: view)
+        return String(Substring(view))
     }
 
     /// Python's `str.find(sub, start)`: the code-point offset of the first occurrence, or nil.

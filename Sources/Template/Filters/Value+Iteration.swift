@@ -77,8 +77,9 @@ extension Value {
 extension String {
     /// The string built from code points, the unit Python's `str` indexes by.
     package init(scalars: some Sequence<Unicode.Scalar>) {
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars)
-        self = String(view)
+        var text = ""
+        text.reserveCapacity(scalars.underestimatedCount)
+        for scalar in scalars { text.unicodeScalars.append(scalar) }
+        self = text
     }
 }
