@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+        .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
     ],
     targets: [
         .executableTarget(name: "rig", dependencies: ["RigCLI"]),
@@ -27,6 +29,8 @@ let package = Package(
             dependencies: [
                 "Template", "YAML", "Diagnostics",
                 .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
         .target(
@@ -47,7 +51,7 @@ let package = Package(
         ),
         .target(name: "Diagnostics"),
         // Fuzz entry point for the template engine and YAML loader; see scripts/fuzz.sh.
-        .executableTarget(name: "FuzzTemplate", dependencies: ["Template", "YAML"]),
+        .executableTarget(name: "FuzzTemplate", dependencies: ["Engine", "Template", "YAML"]),
         // Timing harness behind `make bench`; not shipped.
         .executableTarget(name: "TemplateBench", dependencies: ["Template", "YAML"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),

@@ -1,8 +1,10 @@
+import Engine
 import Template
 import YAML
 
 /// One fuzz input: the bytes as a template (rendered with Ansible's semantics), as a bare
-/// expression, and as YAML. Any crash, trap or hang here is a bug; thrown errors are fine.
+/// expression, as YAML, and as a playbook loaded beside a small fixed role and task file. Any
+/// crash, trap or hang here is a bug; thrown errors and diagnostics are fine.
 func fuzzOne(_ bytes: UnsafeRawBufferPointer) {
     let text = String(decoding: bytes, as: UTF8.self)
     var options = TemplateOptions.ansible
@@ -16,6 +18,8 @@ func fuzzOne(_ bytes: UnsafeRawBufferPointer) {
     _ = try? AnsibleTemplate.render(text: text, path: "fuzz.j2", environment: environment, variables: variables)
     _ = try? environment.evaluate(expression: text, path: "fuzz", variables: variables)
     _ = try? YAMLLoader.loadValues(text, path: "fuzz.yaml")
+    let context = LoadContext(fileSystem: FuzzRepository(playbook: text))
+    _ = PlaybookLoader(context: context).load(FuzzRepository.playbook)
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -8,7 +8,12 @@ package struct Console: Sendable {
     /// Colour only on a terminal, never with `--no-color` or `NO_COLOR`.
     package init(noColor: Bool, environment: [String: String] = ProcessInfo.processInfo.environment) {
         let disabled = noColor || (environment["NO_COLOR"].map { !$0.isEmpty } ?? false)
-        useColor = !disabled && isatty(STDERR_FILENO) == 1
+        useColor = !disabled && isatty(STDOUT_FILENO) == 1 && isatty(STDERR_FILENO) == 1
+    }
+
+    /// `text` in an ANSI colour when colour is on.
+    package func paint(_ text: String, _ code: String) -> String {
+        useColor ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
     }
 
     package func out(_ text: String) {

@@ -25,7 +25,7 @@ struct RenderCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(noColor: output.noColor)
-        let code = PlaybookRendering.render(run, out: out, console: console)
+        let code = await PlaybookRendering.render(run, out: out, console: console)
         if code != .success { throw code.exitCode }
     }
 }
@@ -42,7 +42,7 @@ struct ValidateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let console = Console(noColor: output.noColor)
-        let code = PlaybookRendering.render(run, out: nil, console: console, quiet: true)
+        let code = await PlaybookRendering.render(run, out: nil, console: console, quiet: true)
         if code == .success { console.err("\(run.playbook): ok\n") }
         if code != .success { throw code.exitCode }
     }
@@ -50,7 +50,11 @@ struct ValidateCommand: AsyncParsableCommand {
 
 /// The work behind `render` and `validate`.
 enum PlaybookRendering {
-    static func render(_ arguments: PlaybookOptions, out: String?, console: Console, quiet: Bool = false) -> RigExitCode {
+    /// Walks the playbook offline. With `failOnTasks: false` (apply's pre-check), only input
+    /// errors count: a task that fails on purpose is the real run's business.
+    static func render(
+        _ arguments: PlaybookOptions, out: String?, console: Console, quiet: Bool = false, failOnTasks: Bool = true
+    ) async -> RigExitCode {
         let loaded: LoadedRun
         switch LoadedRun.load(arguments, mode: .render) {
         case .failure(let failure):
@@ -68,10 +72,13 @@ enum PlaybookRendering {
             default: break
             }
         }
-        runner.run()
+        await runner.run()
         if let failure, let diagnostic = failure.diagnostic {
-            console.report([diagnostic], files: loaded.context.files)
-            return diagnostic.code.hasPrefix("template.") ? .inputError : .taskFailed
+            let isInputError = diagnostic.code.hasPrefix("template.")
+            if isInputError || failOnTasks {
+                console.report([diagnostic], files: loaded.context.files)
+                return isInputError ? .inputError : .taskFailed
+            }
         }
         guard !quiet else { return .success }
         if let out {

@@ -13,7 +13,7 @@ package struct RigCommand: AsyncParsableCommand {
               4    input error: bad YAML, template, variable or option; nothing was applied
               130  interrupted
             """,
-        subcommands: [RenderCommand.self, ValidateCommand.self, TemplateCommand.self]
+        subcommands: [ApplyCommand.self, RenderCommand.self, ValidateCommand.self, TemplateCommand.self]
     )
 
     package init() {}

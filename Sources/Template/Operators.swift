@@ -130,8 +130,9 @@ enum Operators {
     static func compare(_ op: CompareOperator, _ lhs: Value, _ rhs: Value) throws(TemplateError) -> Bool {
         switch op {
         case .equal, .notEqual:
-            if case .undefined(let undefined) = lhs { throw .undefined(undefined) }
-            if case .undefined(let undefined) = rhs { throw .undefined(undefined) }
+            // A lenient undefined (Jinja2's plain Undefined) equals nothing but itself.
+            if case .undefined(let undefined) = lhs, !undefined.isLenient { throw .undefined(undefined) }
+            if case .undefined(let undefined) = rhs, !undefined.isLenient { throw .undefined(undefined) }
             return (lhs == rhs) == (op == .equal)
         case .in: return try contains(rhs, lhs)
         case .notIn: return !(try contains(rhs, lhs))

@@ -59,7 +59,11 @@ struct Renderer {
         defer { budget.releaseScopes() }
         do throws(TemplateError) {
             let value = try evaluate(expression)
-            if case .undefined(let undefined) = value { throw TemplateError.undefined(undefined) }
+            if case .undefined(let undefined) = value {
+                // A lenient undefined (`x if False`, a result only known after apply) is None.
+                if undefined.isLenient { return .none }
+                throw TemplateError.undefined(undefined)
+            }
             return value
         } catch {
             throw template.source.locate(error)

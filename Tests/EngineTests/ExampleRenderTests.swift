@@ -13,7 +13,7 @@ struct ExampleRenderTests {
         .deletingLastPathComponent().path
     static let fixtures = repository + "/Tests/Fixtures/example-render"
 
-    static func render(env: String?) throws -> (documents: [RenderedDocument], failures: [TaskEvent], diagnostics: [String]) {
+    static func render(env: String?) async throws -> (documents: [RenderedDocument], failures: [TaskEvent], diagnostics: [String]) {
         let context = LoadContext(fileSystem: LocalEngineFileSystem())
         let loader = PlaybookLoader(context: context, rolesPaths: [repository + "/roles"])
         let playbook = try #require(loader.load(repository + "/playbooks/local-dev-messaging.yaml"))
@@ -25,7 +25,7 @@ struct ExampleRenderTests {
         var documents: [RenderedDocument] = []
         var failures: [TaskEvent] = []
         let options = RunOptions(mode: .render, environmentProperties: properties, environmentName: env)
-        Runner(playbook: playbook, options: options, context: context) { event in
+        await Runner(playbook: playbook, options: options, context: context) { event in
             if case .rendered(let document) = event { documents.append(document) }
             if case .task(let task) = event, task.status == .failed { failures.append(task) }
         }.run()
@@ -37,8 +37,8 @@ struct ExampleRenderTests {
     }
 
     @Test("renders the namespace, the CRDs, the repository, both releases and the stream, in task order")
-    func documentsInOrder() throws {
-        let result = try Self.render(env: nil)
+    func documentsInOrder() async throws {
+        let result = try await Self.render(env: nil)
         #expect(result.diagnostics.isEmpty)
         #expect(result.failures.isEmpty)
         let kinds = result.documents.map { $0.title.split(separator: " ").first.map(String.init) ?? "" }
@@ -47,8 +47,8 @@ struct ExampleRenderTests {
     }
 
     @Test("release values and the stream equal Ansible's, for each environment", arguments: [("properties", nil), ("local", "local"), ("staging", "staging")])
-    func matchesAnsible(fixture: String, env: String?) throws {
-        let result = try Self.render(env: env)
+    func matchesAnsible(fixture: String, env: String?) async throws {
+        let result = try await Self.render(env: env)
         #expect(result.failures.isEmpty, "\(result.failures.map { $0.diagnostic?.description ?? "" })")
         let releases = result.documents.filter { $0.title.hasPrefix("helm release") }.map(\.value.stringKeyed)
         let nats = try #require(releases.first { $0["release"] == .string("nats") })
@@ -60,9 +60,9 @@ struct ExampleRenderTests {
     }
 
     @Test("--env overlays change only the keys they name")
-    func overlays() throws {
-        let local = try Self.render(env: "local").documents
-        let staging = try Self.render(env: "staging").documents
+    func overlays() async throws {
+        let local = try await Self.render(env: "local").documents
+        let staging = try await Self.render(env: "staging").documents
         func replicas(_ documents: [RenderedDocument]) -> Value? {
             documents.first { $0.title.hasPrefix("helm release nats ") }?.value.stringKeyed["values"]?.stringKeyed["config"]?
                 .stringKeyed["cluster"]?.stringKeyed["replicas"]

@@ -21,7 +21,7 @@ struct RunnerTests {
         }
     }
 
-    func run(_ playbook: String, files: [String: String] = [:], extra: [String: Value] = [:], tags: TagFilter = TagFilter()) throws -> Outcome {
+    func run(_ playbook: String, files: [String: String] = [:], extra: [String: Value] = [:], tags: TagFilter = TagFilter()) async throws -> Outcome {
         var all = files
         all["play.yaml"] = playbook
         let context = LoadContext(fileSystem: MemoryRepository(files: all))
@@ -33,12 +33,12 @@ struct RunnerTests {
             if case .task(let task) = event { events.append(task) }
             if case .recap(let final) = event { recap = final }
         }
-        let succeeded = runner.run()
+        let succeeded = await runner.run()
         return Outcome(events: events, succeeded: succeeded, recap: recap)
     }
 
     @Test("variable precedence: role defaults < play vars < vars files < task vars < set_fact < extra vars")
-    func precedence() throws {
+    func precedence() async throws {
         let playbook = """
             - hosts: localhost
               vars: {a: play, b: play, c: play, d: play}
@@ -49,12 +49,12 @@ struct RunnerTests {
                 - set_fact: {b: fact, d: fact}
                 - debug: {msg: "{{ a }} {{ b }} {{ d }}"}
             """
-        let outcome = try run(playbook, files: ["vars.yaml": "a: file\nb: file\n"], extra: ["d": .string("extra")])
+        let outcome = try await run(playbook, files: ["vars.yaml": "a: file\nb: file\n"], extra: ["d": .string("extra")])
         #expect(outcome.lines == ["debug: ok file file task extra", "set_fact: ok", "debug: ok file fact extra"])
     }
 
     @Test("when skips, loops give one line per item, register shapes loop results")
-    func whenLoopRegister() throws {
+    func whenLoopRegister() async throws {
         let playbook = """
             - hosts: localhost
               tasks:
@@ -68,21 +68,21 @@ struct RunnerTests {
                   debug: {msg: no}
                   when: false
             """
-        let outcome = try run(playbook)
+        let outcome = try await run(playbook)
         #expect(outcome.lines.first == "items: ok (1) n=1")
         #expect(outcome.lines.contains("debug: ok 3 All items completed"))
         #expect(outcome.lines.last == "never: skipped")
     }
 
     @Test("a condition that is not a boolean is an error that names it")
-    func nonBooleanCondition() throws {
-        let outcome = try run("- hosts: localhost\n  tasks:\n    - debug: {msg: hi}\n      when: \"'yes'\"\n")
+    func nonBooleanCondition() async throws {
+        let outcome = try await run("- hosts: localhost\n  tasks:\n    - debug: {msg: hi}\n      when: \"'yes'\"\n")
         #expect(!outcome.succeeded)
         #expect(outcome.events.first?.diagnostic?.summary.contains("not a boolean") == true)
     }
 
     @Test("rescue runs after a failure and the run goes on; always runs either way")
-    func blockRescueAlways() throws {
+    func blockRescueAlways() async throws {
         let playbook = """
             - hosts: localhost
               tasks:
@@ -95,7 +95,7 @@ struct RunnerTests {
                     - debug: {msg: always}
                 - debug: {msg: after}
             """
-        let outcome = try run(playbook)
+        let outcome = try await run(playbook)
         #expect(outcome.lines == ["fail: failed broke", "debug: ok rescued", "debug: ok always", "debug: ok after"])
         #expect(outcome.succeeded)
         #expect(outcome.recap.rescued == 1)
@@ -103,7 +103,7 @@ struct RunnerTests {
     }
 
     @Test("ignore_errors goes on; a failure stops the play")
-    func failures() throws {
+    func failures() async throws {
         let playbook = """
             - hosts: localhost
               tasks:
@@ -112,14 +112,14 @@ struct RunnerTests {
                 - assert: {that: ["1 == 2"], fail_msg: "math"}
                 - debug: {msg: never}
             """
-        let outcome = try run(playbook)
+        let outcome = try await run(playbook)
         #expect(outcome.lines == ["fail: ignored first", "assert: failed math"])
         #expect(!outcome.succeeded)
         #expect(outcome.recap.ignored == 1 && outcome.recap.failed == 1)
     }
 
     @Test("tags: --tags picks tagged tasks, always always runs, never only when asked")
-    func tags() throws {
+    func tags() async throws {
         let playbook = """
             - hosts: localhost
               tasks:
@@ -128,14 +128,14 @@ struct RunnerTests {
                 - {name: c, debug: {msg: c}, tags: [always]}
                 - {name: d, debug: {msg: d}, tags: [never, debug]}
             """
-        #expect(try run(playbook, tags: TagFilter(only: ["web"])).lines == ["a: ok a", "c: ok c"])
-        #expect(try run(playbook).lines == ["a: ok a", "b: ok b", "c: ok c"])
-        #expect(try run(playbook, tags: TagFilter(only: ["debug"])).lines == ["c: ok c", "d: ok d"])
-        #expect(try run(playbook, tags: TagFilter(skip: ["db", "always"])).lines == ["a: ok a"])
+        #expect(try await run(playbook, tags: TagFilter(only: ["web"])).lines == ["a: ok a", "c: ok c"])
+        #expect(try await run(playbook).lines == ["a: ok a", "b: ok b", "c: ok c"])
+        #expect(try await run(playbook, tags: TagFilter(only: ["debug"])).lines == ["c: ok c", "d: ok d"])
+        #expect(try await run(playbook, tags: TagFilter(skip: ["db", "always"])).lines == ["a: ok a"])
     }
 
     @Test("roles: defaults, dependencies first, role : name, and role tags")
-    func roles() throws {
+    func roles() async throws {
         let files = [
             "roles/base/tasks/main.yaml": "- name: base task\n  debug: {msg: base}\n",
             "roles/app/meta/main.yaml": "dependencies: [base]\n",
@@ -143,11 +143,11 @@ struct RunnerTests {
             "roles/app/tasks/main.yaml": "- name: greet\n  debug: {msg: \"{{ greeting }} {{ who }}\"}\n",
         ]
         let playbook = "- hosts: localhost\n  roles:\n    - {role: app, who: world, tags: app}\n"
-        #expect(try run(playbook, files: files).lines == ["base : base task: ok base", "app : greet: ok hello world"])
+        #expect(try await run(playbook, files: files).lines == ["base : base task: ok base", "app : greet: ok hello world"])
     }
 
     @Test("handlers run at the end of the section, once, when notified by a change")
-    func handlers() throws {
+    func handlers() async throws {
         let playbook = """
             - hosts: localhost
               tasks:
@@ -168,16 +168,16 @@ struct RunnerTests {
                 - name: other
                   debug: {msg: never}
             """
-        let outcome = try run(playbook)
+        let outcome = try await run(playbook)
         #expect(outcome.lines == ["change: changed x", "change again: changed y", "no change: ok z", "restart: ok restarted"])
         #expect(outcome.events.last?.isHandler == true)
     }
 
     @Test("import_tasks inherits tags and conditions")
-    func imports() throws {
+    func imports() async throws {
         let files = ["more.yaml": "- name: imported\n  debug: {msg: in}\n"]
         let playbook = "- hosts: localhost\n  tasks:\n    - import_tasks: more.yaml\n      tags: [extra]\n      when: flag\n"
-        #expect(try run(playbook, files: files, extra: ["flag": .bool(true)], tags: TagFilter(only: ["extra"])).lines == ["imported: ok in"])
-        #expect(try run(playbook, files: files, extra: ["flag": .bool(false)]).lines == ["imported: skipped"])
+        #expect(try await run(playbook, files: files, extra: ["flag": .bool(true)], tags: TagFilter(only: ["extra"])).lines == ["imported: ok in"])
+        #expect(try await run(playbook, files: files, extra: ["flag": .bool(false)]).lines == ["imported: skipped"])
     }
 }

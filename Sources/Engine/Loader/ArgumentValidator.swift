@@ -26,14 +26,21 @@ struct ArgumentValidator {
             guard let key = pair.key.string else { continue }
             guard let option = spec.option(named: key) else {
                 if spec.anyKeys { continue }
+                if key == "_raw_params" {
+                    context.error("module.arguments", "\(written) takes key=value options, not '\(pair.value.scalarText ?? "")'", at: pair.value.span)
+                    continue
+                }
                 let names = spec.options.flatMap { [$0.name] + $0.aliases }
                 let hint = Suggestions.didYouMean(key, among: names) ?? "\(written) takes: \(spec.options.map(\.name).sorted().joined(separator: ", "))"
                 context.error("module.unknown-option", "\(written) has no option '\(key)'", at: pair.key.span, hint: hint)
                 continue
             }
             if let earlier = given[option.name] {
+                let earlierKey = earlier.key.string ?? option.name
+                let summary =
+                    earlierKey == key ? "'\(key)' is given twice" : "'\(earlierKey)' and '\(key)' both set '\(option.name)' of \(written)"
                 context.error(
-                    "module.duplicate-option", "'\(key)' sets '\(option.name)' again", at: pair.key.span,
+                    "module.duplicate-option", summary, at: pair.key.span, hint: "keep one of them",
                     notes: [Diagnostic.Note("first set here", span: earlier.key.span)])
             }
             given[option.name] = pair
@@ -69,7 +76,8 @@ struct ArgumentValidator {
             switch (option.type, scalar.value) {
             case (.raw, _), (.string, _), (.path, _): true
             case (.bool, .bool): true
-            case (.bool, .string(let text)): ["yes", "no", "true", "false", "on", "off", "1", "0", "y", "n"].contains(text.lowercased())
+            case (.bool, .int(let number)): number == 0 || number == 1  // Ansible's booleans include 1 and 0
+            case (.bool, .string(let text)): Self.booleanWords.contains(text.lowercased())
             case (.int, .int): true
             case (.int, .string(let text)): Int(text) != nil
             case (.float, .int), (.float, .float): true
@@ -79,11 +87,16 @@ struct ArgumentValidator {
         if !fits {
             context.error("module.type", "'\(option.name)' of \(written) must be \(describe(option.type)), not \(value.kindDescription)", at: value.span)
         }
-        if let choices = option.choices, case .string(let text) = scalar.value, !choices.contains(text) {
+        // A choice YAML read as another type (`state: yes`) is checked as written.
+        if let choices = option.choices, !choices.contains(scalar.text) {
+            let text = scalar.text
             let hint = Suggestions.didYouMean(text, among: choices) ?? "choose one of: \(choices.joined(separator: ", "))"
             context.error("module.choice", "'\(text)' is not a valid \(option.name) for \(written)", at: value.span, hint: hint)
         }
     }
+
+    /// The strings Ansible's `boolean()` accepts.
+    static let booleanWords: Set<String> = ["yes", "no", "true", "false", "on", "off", "1", "0", "y", "n", "t", "f"]
 
     private func describe(_ type: OptionSpec.ValueType) -> String {
         switch type {

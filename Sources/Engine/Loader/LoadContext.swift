@@ -8,8 +8,8 @@ package final class LoadContext {
     package private(set) var diagnostics: [Diagnostic] = []
     /// Every file read, by path, for quoting lines in diagnostics.
     package private(set) var files: [String: SourceFile] = [:]
-    /// Files being loaded right now, to report include cycles.
-    var loading: [String] = []
+    /// Files and roles being loaded right now, to report include cycles.
+    var loading: [LoadingStep] = []
 
     package init(fileSystem: any EngineFileSystem) {
         self.fileSystem = fileSystem
@@ -37,6 +37,22 @@ package final class LoadContext {
             diagnostics += error.diagnostics
             return nil
         }
+    }
+
+    /// Reports a file or role name that is a template and returns true; rig resolves imports
+    /// before anything runs, so it needs the name as written.
+    func rejectTemplated(_ name: String, what: String, at span: SourceSpan) -> Bool {
+        guard name.contains("{{") || name.contains("{%") else { return false }
+        error(
+            "load.dynamic-include", "\(what) that are templates are not supported yet", at: span,
+            hint: "name it literally; rig resolves imports before running so it can check them")
+        return true
+    }
+
+    /// The steps of the same kind as `step` on the way to it, ending with it, as
+    /// "play.yaml → a.yaml → a.yaml" or "web → db → web".
+    func cycle(to step: LoadingStep) -> String {
+        (loading.filter { $0.isSameKind(as: step) } + [step]).map(\.display).joined(separator: " → ")
     }
 
     /// Records a file read by other means (templates) so diagnostics can quote it.

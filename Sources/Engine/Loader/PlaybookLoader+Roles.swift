@@ -25,7 +25,11 @@ extension PlaybookLoader {
                 case "tags": tags = pair.value.stringList ?? []
                 case "when": when = pair.value.asList
                 case "vars": parameters += variablePairs(pair.value)
-                case "become", "become_user", "delegate_to", "ignore_errors": break
+                case "become", "become_user", "ignore_errors": break
+                case "delegate_to":
+                    context.error(
+                        "load.unsupported", "'delegate_to' is not supported", at: pair.key.span,
+                        hint: TaskListLoader.unsupported["delegate_to"])
                 default: parameters.append(pair)
                 }
             }
@@ -34,6 +38,7 @@ extension PlaybookLoader {
             context.error("load.role", "a role entry needs the role's name", at: item.span, hint: "write - role: NAME or - NAME")
             return nil
         }
+        if context.rejectTemplated(roleName, what: "role names", at: nameNode.span) { return nil }
         guard let role = loadRole(roleName, at: nameNode.span, directory: directory) else { return nil }
         return RoleInvocation(role: role, parameters: parameters, tags: tags, when: when, span: item.span)
     }
@@ -49,18 +54,18 @@ extension PlaybookLoader {
         return candidates.first { context.fileSystem.isDirectory($0) }
     }
 
-    func loadRole(_ name: String, at span: SourceSpan, directory: String, tasksFrom: String = "main") -> Role? {
+    func loadRole(_ name: String, at span: SourceSpan, directory: String, tasksFrom: RoleTaskFile = .main) -> Role? {
         guard let path = findRole(name, directory: directory) else {
             let searched = ([Paths.join(directory, "roles"), directory] + rolesPaths).joined(separator: ", ")
             context.error("load.missing-role", "role '\(name)' not found", at: span, hint: "searched \(searched)")
             return nil
         }
-        let key = "role:" + path + ":" + tasksFrom
-        guard !context.loading.contains(key) else {
-            context.error("load.cycle", "role '\(name)' depends on itself", at: span)
+        let step = LoadingStep.role(path: path, taskFile: tasksFrom.name)
+        guard !context.loading.contains(step) else {
+            context.error("load.cycle", "role '\(name)' depends on itself: \(context.cycle(to: step))", at: span)
             return nil
         }
-        context.loading.append(key)
+        context.loading.append(step)
         defer { context.loading.removeLast() }
         let roleContext = RoleContext(name: name, path: path)
         let tasks = TaskListLoader(context: context, modules: modules, directory: path + "/tasks", role: roleContext, loader: self)
@@ -72,7 +77,7 @@ extension PlaybookLoader {
         if let meta = mainFile(path + "/meta", main: "main"), let dependencies = meta["dependencies"] {
             role.dependencies = roleInvocations(dependencies, directory: Paths.directory(of: path))
         }
-        if let taskFile = mainFile(path + "/tasks", main: tasksFrom, required: tasksFrom != "main", span: span) {
+        if let taskFile = mainFile(path + "/tasks", main: tasksFrom.name, required: tasksFrom.isRequired, span: tasksFrom.span ?? span) {
             role.tasks = tasks.load(taskFile, section: "tasks")
         }
         if let handlerFile = mainFile(path + "/handlers", main: "main") {

@@ -24,13 +24,25 @@ package struct PlaybookLoader {
 
     /// Loads the playbook at `path`; nil when it could not be read at all.
     package func load(_ path: String) -> Playbook? {
-        guard let documents = context.loadYAML(path, namedAt: nil, what: "playbook") else { return nil }
-        guard let root = documents.first else {
-            context.error("load.empty", "the playbook '\(path)' is empty", at: nil, hint: "a playbook is a list of plays")
+        context.loading.append(.file(path))
+        defer { context.loading.removeLast() }
+        return loadFile(path, namedAt: nil)
+    }
+
+    /// Loads one playbook file; `span` is where an `import_playbook` named it.
+    private func loadFile(_ path: String, namedAt span: SourceSpan?) -> Playbook? {
+        guard let documents = context.loadYAML(path, namedAt: span, what: "playbook") else { return nil }
+        guard let root = documents.first, !root.isNull else {
+            let start = SourcePosition(line: 1, column: 1)
+            context.error(
+                "load.empty", "the playbook '\(path)' is empty", at: SourceSpan(path: path, start: start, end: start),
+                hint: "a playbook is a list of plays, each starting with '- hosts: localhost'")
             return Playbook(path: path, plays: [])
         }
         guard let entries = root.items else {
-            context.error("load.playbook-shape", "a playbook must be a list of plays, not \(root.kindDescription)", at: root.span)
+            context.error(
+                "load.playbook-shape", "a playbook must be a list of plays, not \(root.kindDescription)", at: root.span,
+                hint: "start each play with '- ', as in '- hosts: localhost'")
             return nil
         }
         var plays: [Play] = []
@@ -46,17 +58,18 @@ package struct PlaybookLoader {
 
     private func importPlaybook(_ node: YAMLNode, from path: String) -> [Play] {
         guard let name = node.string else {
-            context.error("load.type", "import_playbook takes a file name", at: node.span)
+            context.error("load.type", "import_playbook takes a file name, not \(node.kindDescription)", at: node.span)
             return []
         }
+        if context.rejectTemplated(name, what: "playbook names", at: node.span) { return [] }
         let target = Paths.join(Paths.directory(of: path), name)
-        guard !context.loading.contains(target) else {
-            context.error("load.cycle", "playbooks import each other: \((context.loading + [target]).joined(separator: " → "))", at: node.span)
+        guard !context.loading.contains(.file(target)) else {
+            context.error("load.cycle", "playbooks import each other: \(context.cycle(to: .file(target)))", at: node.span)
             return []
         }
-        context.loading.append(target)
+        context.loading.append(.file(target))
         defer { context.loading.removeLast() }
-        return load(target)?.plays ?? []
+        return loadFile(target, namedAt: node.span)?.plays ?? []
     }
 
     private func loadPlay(_ node: YAMLNode, path: String) -> Play? {
@@ -98,13 +111,24 @@ package struct PlaybookLoader {
             context.error("load.hosts", "the play has no 'hosts'", at: play.span, hint: "rig runs plays on localhost: write hosts: localhost")
             return
         }
-        let names = hosts.stringList ?? []
         let local: Set<String> = ["localhost", "127.0.0.1", "::1"]
-        if names.isEmpty || !names.allSatisfy({ local.contains($0) }) {
-            context.error(
-                "load.hosts", "rig runs plays on localhost only, not '\(hosts.scalarText ?? names.joined(separator: ", "))'",
-                at: hosts.span, hint: "write hosts: localhost; rig talks to clusters and servers through their APIs")
+        if let items = hosts.items, !items.isEmpty {
+            // Point at the first host a user has to remove, not at the whole list.
+            if let remote = items.first(where: { !local.contains($0.scalarText ?? "") }) {
+                reportRemoteHosts(remote.scalarText ?? remote.kindDescription, at: remote.span)
+            }
+            return
         }
+        let names = hosts.stringList ?? []
+        if names.isEmpty || !names.allSatisfy({ local.contains($0) }) {
+            reportRemoteHosts(hosts.scalarText ?? names.joined(separator: ", "), at: hosts.span)
+        }
+    }
+
+    private func reportRemoteHosts(_ written: String, at span: SourceSpan) {
+        context.error(
+            "load.hosts", "rig runs plays on localhost only, not '\(written)'", at: span,
+            hint: "write hosts: localhost; rig talks to clusters and servers through their APIs")
     }
 
     func variablePairs(_ node: YAMLNode?) -> [YAMLNodePair] {
@@ -120,7 +144,7 @@ package struct PlaybookLoader {
         var result: [LocatedPath] = []
         for item in node.asList {
             guard let name = item.string else {
-                context.error("load.type", "vars_files entries must be file names", at: item.span)
+                context.error("load.type", "vars_files entries must be file names, not \(item.kindDescription)", at: item.span)
                 continue
             }
             let located = LocatedPath(written: name, resolved: Paths.join(directory, name), span: item.span)

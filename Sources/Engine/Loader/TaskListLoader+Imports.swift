@@ -7,21 +7,16 @@ extension TaskListLoader {
     func importTasks(_ target: YAMLNode, entry: YAMLNode, pairs: [YAMLNodePair]) -> [TaskItem] {
         let fileNode = target["file"] ?? target
         guard let name = fileNode.string else {
-            context.error("load.type", "import_tasks takes a file name", at: target.span)
+            context.error("load.type", "import_tasks takes a file name, not \(fileNode.kindDescription)", at: fileNode.span)
             return []
         }
-        if name.contains("{{") {
-            context.error(
-                "load.dynamic-include", "task file names that are templates are not supported yet", at: fileNode.span,
-                hint: "name the file literally; rig resolves includes before running so it can check them")
-            return []
-        }
+        if context.rejectTemplated(name, what: "task file names", at: fileNode.span) { return [] }
         let path = Paths.join(directory, name)
-        guard !context.loading.contains(path) else {
-            context.error("load.cycle", "task files include each other: \((context.loading + [path]).joined(separator: " → "))", at: fileNode.span)
+        guard !context.loading.contains(.file(path)) else {
+            context.error("load.cycle", "task files include each other: \(context.cycle(to: .file(path)))", at: fileNode.span)
             return []
         }
-        context.loading.append(path)
+        context.loading.append(.file(path))
         defer { context.loading.removeLast() }
         guard let documents = context.loadYAML(path, namedAt: fileNode.span, what: "task file") else { return [] }
         let nested = TaskListLoader(context: context, modules: modules, directory: Paths.directory(of: path), role: role, loader: loader)
@@ -35,7 +30,16 @@ extension TaskListLoader {
             context.error("load.role", "import_role needs the role's name", at: target.span)
             return []
         }
-        let tasksFrom = target["tasks_from"]?.string ?? "main"
+        if context.rejectTemplated(name, what: "role names", at: nameNode.span) { return [] }
+        var tasksFrom = RoleTaskFile.main
+        if let fileNode = target["tasks_from"] {
+            guard let file = fileNode.string else {
+                context.error("load.type", "tasks_from takes a file name, not \(fileNode.kindDescription)", at: fileNode.span)
+                return []
+            }
+            if context.rejectTemplated(file, what: "task file names", at: fileNode.span) { return [] }
+            tasksFrom = RoleTaskFile(name: file, span: fileNode.span)
+        }
         let roleDirectory = role.map { Paths.directory(of: $0.path) } ?? directory
         guard let loader, let loaded = loader.loadRole(name, at: nameNode.span, directory: roleDirectory, tasksFrom: tasksFrom) else {
             return []

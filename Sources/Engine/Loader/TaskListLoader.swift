@@ -106,7 +106,9 @@ struct TaskListLoader {
             let names = rest.compactMap(\.key.string)
             let known = names.filter { modules.spec(named: $0) != nil }
             if known.count > 1 {
-                context.error("load.conflicting-actions", "conflicting modules in one task: \(known.joined(separator: ", "))", at: rest[1].key.span)
+                context.error(
+                    "load.conflicting-actions", "conflicting modules in one task: \(known.joined(separator: ", "))", at: rest[1].key.span,
+                    hint: "a task runs one module; split it into one task per module")
             } else {
                 for pair in rest where modules.spec(named: pair.key.string ?? "") == nil {
                     let name = pair.key.string ?? ""
@@ -123,7 +125,9 @@ struct TaskListLoader {
             return nil
         }
         var arguments = actionPair.value
-        if let args = node["args"], let extra = args.pairs {
+        if case .scalar = arguments.content {
+            arguments = FreeFormArguments.mapping(arguments, spec: spec, extra: node["args"]?.pairs ?? [])
+        } else if let args = node["args"], let extra = args.pairs {
             arguments = YAMLNode(content: .mapping((arguments.pairs ?? []) + extra), span: arguments.span)
         }
         ArgumentValidator(context: context).validate(arguments, spec: spec, written: written, at: actionPair.key.span)

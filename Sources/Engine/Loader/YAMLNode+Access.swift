@@ -26,6 +26,12 @@ extension YAMLNode {
         return nil
     }
 
+    /// Whether the node is an empty value (`key:`, `~`, `null`, or a document of only `---`).
+    package var isNull: Bool {
+        if case .scalar(let scalar) = content { return scalar.value == .null }
+        return false
+    }
+
     package subscript(key: String) -> YAMLNode? {
         pairs?.first { $0.key.string == key }?.value
     }

@@ -9,6 +9,9 @@ package struct ModuleResult: Sendable {
     package var message: Value?
     /// Ansible's result dict (`changed`, `msg`, `rc`, `stdout`…), in order.
     package var registered: OrderedDictionary<String, Value> = [:]
+    /// Set when the module did not run (offline) so its result is unknown: `register` then holds
+    /// a lenient undefined value, and later tasks that use it render with blanks instead of failing.
+    package var unknownUntilApplied = false
 
     package init(changed: Bool = false, skipped: Bool = false, message: Value? = nil, registered: OrderedDictionary<String, Value> = [:]) {
         self.changed = changed
@@ -25,6 +28,14 @@ package struct ModuleResult: Sendable {
 package struct ModuleFailure: Error, Sendable {
     package var message: Value
     package var code = "task.failed"
+    /// What `register` keeps for the failed task (`rc`, `stdout`…), beyond `failed` and `msg`.
+    package var registered: OrderedDictionary<String, Value> = [:]
+
+    package init(message: Value, code: String = "task.failed", registered: OrderedDictionary<String, Value> = [:]) {
+        self.message = message
+        self.code = code
+        self.registered = registered
+    }
 
     package func diagnostic(at span: SourceSpan) -> Diagnostic {
         let text = (try? message.pythonString()) ?? message.pythonRepr()

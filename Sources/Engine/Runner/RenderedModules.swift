@@ -8,13 +8,15 @@ import YAML
 struct RenderedModules {
     let runner: Runner
 
-    func run(_ task: Task, arguments: Value, section: Runner.Section) throws -> ModuleResult {
+    func run(_ task: Task, arguments: Value, section: Runner.Section) async throws -> ModuleResult {
         let options = arguments.stringKeyed
         let name = runner.displayName(task, VariableTable(), TemplateEnvironment())
         switch task.module.name {
         case "ansible.builtin.shell", "ansible.builtin.command":
             let command = (try? (options["cmd"] ?? options["_raw_params"] ?? arguments).pythonString()) ?? ""
-            return ModuleResult(skipped: true, message: .string("not run offline: \(command)"))
+            var result = ModuleResult(skipped: true, message: .string("not run offline: \(command)"))
+            result.unknownUntilApplied = true
+            return result
         case "ansible.builtin.template":
             return try template(task, options, name: name, section: section)
         case "kubernetes.core.k8s":
@@ -42,6 +44,16 @@ struct RenderedModules {
     private func template(_ task: Task, _ options: [String: Value], name: String, section: Runner.Section) throws -> ModuleResult {
         let source = try (options["src"] ?? .none).pythonString()
         let destination = try (options["dest"] ?? .none).pythonString()
+        let output = try renderTemplateFile(task, options, section: section)
+        let file = "file-" + (destination.split(separator: "/").last.map(String.init) ?? "template")
+        emit(task, name, title: "file \(destination) from template \(source)", .string(output), file: file)
+        return ModuleResult(changed: true)
+    }
+
+    /// The `template` module's output: `src` found in the role's `templates/`, beside the task
+    /// file, or in the playbook's `templates/`, rendered with the template module's semantics.
+    func renderTemplateFile(_ task: Task, _ options: [String: Value], section: Runner.Section) throws -> String {
+        let source = try (options["src"] ?? .none).pythonString()
         let environment = runner.environment(for: task, role: section.role)
         let candidates = section.role.map { [$0.templatesPath + "/" + source] } ?? []
         let paths = candidates + [Paths.join(task.directory, source), Paths.join(runner.playbookDirectory, "templates/" + source)]
@@ -51,10 +63,8 @@ struct RenderedModules {
         runner.context.remember(SourceFile(path: path, text: text))
         var fileEnvironment = environment
         fileEnvironment.options.escapeBackslashes = false
-        let output = try AnsibleTemplate.render(
+        return try AnsibleTemplate.render(
             text: text, path: path, environment: fileEnvironment, variables: TemplatedVariables(runner.variables, environment: environment))
-        emit(task, name, title: "file \(destination) from template \(source)", .string(output), file: "file-" + (destination.split(separator: "/").last.map(String.init) ?? "template"))
-        return ModuleResult(changed: true)
     }
 
     private func helm(_ task: Task, _ options: [String: Value], name: String) throws -> ModuleResult {

@@ -10,7 +10,7 @@ extension Runner {
     func runLoop(
         _ task: Task, _ loop: YAMLNode, name: String, environment: TemplateEnvironment, section: Section, event: inout TaskEvent,
         started: ContinuousClock.Instant
-    ) throws {
+    ) async throws {
         let templater = NodeTemplater(environment: environment, variables: TemplatedVariables(variables, environment: environment))
         let items: [Value]
         switch try templater.value(loop) {
@@ -42,7 +42,7 @@ extension Runner {
                 emit(.task(itemEvent))
                 continue
             }
-            let result = try execute(task, templater: itemTemplater, section: section)
+            let result = try await execute(task, templater: itemTemplater, section: section)
             try conclude(task, result: result, templater: itemTemplater, event: &itemEvent)
             anyChanged = anyChanged || result.changed
             var registered = OrderedDictionary<Value, Value>()

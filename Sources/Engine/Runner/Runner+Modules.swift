@@ -5,7 +5,7 @@ import YAML
 
 extension Runner {
     /// Runs one module call (one loop item) and returns its result.
-    func execute(_ task: Task, templater: NodeTemplater, section: Section) throws -> ModuleResult {
+    func execute(_ task: Task, templater: NodeTemplater, section: Section) async throws -> ModuleResult {
         switch task.module.name {
         case "ansible.builtin.debug": return try debug(task, templater)
         case "ansible.builtin.set_fact": return try setFact(task, templater)
@@ -15,7 +15,15 @@ extension Runner {
             throw ModuleFailure(message: arguments["msg"] ?? .string("Failed as requested from task"))
         default:
             let arguments = try templater.value(task.module.arguments)
-            return try RenderedModules(runner: self).run(task, arguments: arguments, section: section)
+            if options.mode == .apply, let applied = try await AppliedModules(runner: self).run(task, arguments: arguments, section: section) {
+                return applied
+            }
+            if options.mode == .apply {
+                throw ModuleFailure(
+                    message: .string("rig cannot apply \(task.module.written) yet: its client is still to come; `rig render` shows what it would apply"),
+                    code: "task.unsupported")
+            }
+            return try await RenderedModules(runner: self).run(task, arguments: arguments, section: section)
         }
     }
 

@@ -5,7 +5,7 @@ import Template
 import YAML
 
 extension Runner {
-    func runBlock(_ block: Block, _ section: Section) throws {
+    func runBlock(_ block: Block, _ section: Section) async throws {
         var inner = section
         inner.tags.formUnion(block.keywords.tags)
         let templater = NodeTemplater(environment: environment(for: nil, role: section.role), variables: lazyVariables(section.role))
@@ -23,7 +23,7 @@ extension Runner {
         defer { variables.popScope() }
         var failure: Error?
         do {
-            try runItems(block.tasks, inner)
+            try await runItems(block.tasks, inner)
         } catch {
             failure = error
         }
@@ -31,9 +31,9 @@ extension Runner {
             recap.failed -= 1
             recap.rescued += 1
             failure = nil
-            do { try runItems(block.rescue, inner) } catch { failure = error }
+            do { try await runItems(block.rescue, inner) } catch { failure = error }
         }
-        try runItems(block.always, inner)
+        try await runItems(block.always, inner)
         if let failure { throw failure }
     }
 
@@ -67,7 +67,7 @@ extension Runner {
         return name
     }
 
-    func runTask(_ task: Task, _ section: Section, isHandler: Bool) throws {
+    func runTask(_ task: Task, _ section: Section, isHandler: Bool) async throws {
         let tags = section.tags.union(task.keywords.tags)
         guard options.tags.runs(tags) else { return }
         variables.pushScope(try values(of: task.keywords.vars))
@@ -87,24 +87,36 @@ extension Runner {
                 return
             }
             if let loop = task.keywords.loop {
-                try runLoop(task, loop, name: name, environment: environment, section: section, event: &event, started: started)
+                try await runLoop(task, loop, name: name, environment: environment, section: section, event: &event, started: started)
             } else {
-                let result = try execute(task, templater: templater, section: section)
+                let result = try await execute(task, templater: templater, section: section)
                 try conclude(task, result: result, templater: templater, event: &event)
                 finish(&event, started: started, register: task.keywords.register, result: result.registered)
+                if result.unknownUntilApplied, let register = task.keywords.register {
+                    let unknown = Undefined(message: "'\(register)' is only known when the task runs", span: task.span, isLenient: true)
+                    variables.setFact(register, .undefined(unknown))
+                }
             }
         } catch let error as TemplateError {
-            try failTask(task, &event, diagnostic: error.diagnostic, started: started, templater: templater)
+            try await failTask(task, &event, diagnostic: error.diagnostic, started: started, templater: templater)
         } catch let error as ModuleFailure {
-            try failTask(task, &event, diagnostic: error.diagnostic(at: task.span), started: started, templater: templater, message: error.message)
+            try await failTask(
+                task, &event, diagnostic: error.diagnostic(at: task.span), started: started, templater: templater, message: error.message,
+                registered: error.registered)
+        } catch let stop as Stop {
+            throw stop
+        } catch {
+            // A process that could not start, a file that could not be read: the task fails.
+            let failure = ModuleFailure(message: .string(String(describing: error)))
+            try await failTask(task, &event, diagnostic: failure.diagnostic(at: task.span), started: started, templater: templater, message: failure.message)
         }
     }
 
     /// `ignore_errors` turns a failure into `ignored`; otherwise the run stops.
     func failTask(
         _ task: Task, _ event: inout TaskEvent, diagnostic: Diagnostic, started: ContinuousClock.Instant, templater: NodeTemplater,
-        message: Value? = nil
-    ) throws {
+        message: Value? = nil, registered: OrderedDictionary<String, Value> = [:]
+    ) async throws {
         var ignored = false
         if let node = task.keywords.ignoreErrors {
             ignored = (try? templater.condition(node)) ?? false
@@ -112,7 +124,11 @@ extension Runner {
         event.status = ignored ? .ignored : .failed
         event.diagnostic = diagnostic
         event.message = message ?? .string(diagnostic.summary)
-        finish(&event, started: started, register: task.keywords.register, result: ["failed": .bool(true), "msg": event.message ?? .none, "changed": .bool(false)])
+        var result = registered
+        result["failed"] = .bool(true)
+        result["msg"] = event.message ?? .none
+        if result["changed"] == nil { result["changed"] = .bool(false) }
+        finish(&event, started: started, register: task.keywords.register, result: result)
         if !ignored { throw Stop() }
     }
 

@@ -30,12 +30,12 @@ package final class Runner {
 
     /// Runs every play; returns false when a task failed.
     @discardableResult
-    package func run() -> Bool {
+    package func run() async -> Bool {
         var succeeded = true
         for play in playbook.plays {
             emit(.play(play.name))
             do {
-                try runPlay(play)
+                try await runPlay(play)
             } catch {
                 succeeded = false
                 break
@@ -48,7 +48,7 @@ package final class Runner {
     /// Thrown to stop the run after a failure has been reported.
     struct Stop: Error {}
 
-    func runPlay(_ play: Play) throws {
+    func runPlay(_ play: Play) async throws {
         variables = VariableLayers()
         variables.set(.extraVars, options.extraVariables)
         var magic: [String: Value] = ["playbook_dir": .string(play.directory), "ansible_check_mode": .bool(options.mode != .apply)]
@@ -65,12 +65,12 @@ package final class Runner {
         }
         variables.set(.varsFiles, DeepMerge.merge(files, options.environmentProperties))
         let section = Section(play: play, tags: Set(play.tags))
-        try runSection(play.preTasks, section, handlers: play.handlers)
+        try await runSection(play.preTasks, section, handlers: play.handlers)
         for invocation in play.roles {
-            try runRole(invocation, section)
+            try await runRole(invocation, section)
         }
-        try runSection(play.tasks, section, handlers: play.handlers + play.roles.flatMap(\.role.handlers))
-        try runSection(play.postTasks, section, handlers: play.handlers)
+        try await runSection(play.tasks, section, handlers: play.handlers + play.roles.flatMap(\.role.handlers))
+        try await runSection(play.postTasks, section, handlers: play.handlers)
     }
 
     /// What tasks inherit from where they are written.
@@ -80,8 +80,8 @@ package final class Runner {
         var role: Role?
     }
 
-    func runRole(_ invocation: RoleInvocation, _ section: Section) throws {
-        for dependency in invocation.role.dependencies { try runRole(dependency, section) }
+    func runRole(_ invocation: RoleInvocation, _ section: Section) async throws {
+        for dependency in invocation.role.dependencies { try await runRole(dependency, section) }
         var roleSection = section
         roleSection.role = invocation.role
         roleSection.tags.formUnion(invocation.tags)
@@ -94,31 +94,31 @@ package final class Runner {
             let templater = NodeTemplater(environment: environment(for: nil, role: invocation.role), variables: lazyVariables(invocation.role))
             for condition in invocation.when where !(try templater.condition(condition)) { return }
         }
-        try runItems(invocation.role.tasks, roleSection)
+        try await runItems(invocation.role.tasks, roleSection)
     }
 
-    func runSection(_ items: [TaskItem], _ section: Section, handlers: [TaskItem]) throws {
+    func runSection(_ items: [TaskItem], _ section: Section, handlers: [TaskItem]) async throws {
         notified = []
-        try runItems(items, section)
-        try runHandlers(handlers, section)
+        try await runItems(items, section)
+        try await runHandlers(handlers, section)
     }
 
-    func runHandlers(_ handlers: [TaskItem], _ section: Section) throws {
+    func runHandlers(_ handlers: [TaskItem], _ section: Section) async throws {
         guard !notified.isEmpty else { return }
         for case .task(let handler) in handlers {
             let name = handler.name?.scalarText ?? handler.module.written
             if notified.contains(name) {
-                try runTask(handler, section, isHandler: true)
+                try await runTask(handler, section, isHandler: true)
             }
         }
         notified = []
     }
 
-    func runItems(_ items: [TaskItem], _ section: Section) throws {
+    func runItems(_ items: [TaskItem], _ section: Section) async throws {
         for item in items {
             switch item {
-            case .task(let task): try runTask(task, section, isHandler: false)
-            case .block(let block): try runBlock(block, section)
+            case .task(let task): try await runTask(task, section, isHandler: false)
+            case .block(let block): try await runBlock(block, section)
             }
         }
     }

@@ -1,0 +1,87 @@
+import Diagnostics
+import Engine
+import Foundation
+import Template
+
+/// Prints run events as text (Ansible's words, one line per task, the recap) or as JSON lines.
+struct EventPrinter {
+    let console: Console
+    let format: OutputFormat
+    let verbosity: Int
+    let files: () -> [String: SourceFile]
+
+    func print(_ event: RunEvent) {
+        switch format {
+        case .json: console.out(json(event) + "\n")
+        case .text: text(event)
+        }
+    }
+
+    private func text(_ event: RunEvent) {
+        switch event {
+        case .play(let name):
+            console.out(console.paint("PLAY [\(name)]", "1") + "\n")
+        case .task(let task):
+            var line = console.paint(task.status.rawValue, color(task.status)) + ": " + (task.isHandler ? "handler: " : "") + task.task
+            if let item = task.item { line += " (item=\(item))" }
+            if let message = task.message, task.status != .skipped || verbosity > 0 {
+                let text = (try? message.pythonString()) ?? message.pythonRepr()
+                if !text.isEmpty, task.status != .failed { line += " => " + text }
+            }
+            if verbosity > 0 { line += console.paint("  [\(task.location)] \(task.durationMilliseconds) ms", "2") }
+            console.out(line + "\n")
+            if let diagnostic = task.diagnostic { console.report([diagnostic], files: files()) }
+        case .rendered:
+            break
+        case .recap(let recap):
+            let counts = "ok=\(recap.ok) changed=\(recap.changed) failed=\(recap.failed) skipped=\(recap.skipped) rescued=\(recap.rescued) ignored=\(recap.ignored)"
+            console.out(console.paint("PLAY RECAP", "1") + " localhost : " + counts + "\n")
+        }
+    }
+
+    private func color(_ status: TaskStatus) -> String {
+        switch status {
+        case .ok: "32"
+        case .changed: "33"
+        case .skipped: "36"
+        case .failed: "31;1"
+        case .ignored: "35"
+        case .rescued: "35"
+        }
+    }
+
+    /// `{"play": …}`, `{"task": …, "status": …, …}`, `{"recap": {…}, "rc": N}`.
+    func json(_ event: RunEvent, rc: Int = 0) -> String {
+        var fields: [(String, String)] = []
+        func add(_ key: String, _ value: String?) {
+            if let value { fields.append((key, value)) }
+        }
+        switch event {
+        case .play(let name):
+            add("play", quote(name))
+        case .task(let task):
+            add("task", quote(task.task))
+            add("status", quote(task.status.rawValue))
+            add("item", task.item.map(quote))
+            add("msg", task.message.flatMap { try? $0.jsonString() })
+            if task.isHandler { add("handler", "true") }
+            add("location", quote(task.location.description))
+            add("duration_ms", String(task.durationMilliseconds))
+            if let diagnostic = task.diagnostic { add("error", quote(diagnostic.summary)) }
+        case .rendered(let document):
+            add("rendered", quote(document.title))
+            add("task", quote(document.task))
+            add("location", quote(document.location.description))
+        case .recap(let recap):
+            add("recap", "{\"ok\": \(recap.ok), \"changed\": \(recap.changed), \"failed\": \(recap.failed), \"skipped\": \(recap.skipped), \"rescued\": \(recap.rescued), \"ignored\": \(recap.ignored)}")
+            add("rc", String(rc))
+        }
+        return "{" + fields.map { "\(quote($0.0)): \($0.1)" }.joined(separator: ", ") + "}"
+    }
+
+    private func quote(_ text: String) -> String {
+        var out = ""
+        Value.writeJSONString(text, into: &out, ensureASCII: false)
+        return out
+    }
+}
