@@ -180,4 +180,24 @@ struct RunnerTests {
         #expect(try await run(playbook, files: files, extra: ["flag": .bool(true)], tags: TagFilter(only: ["extra"])).lines == ["imported: ok in"])
         #expect(try await run(playbook, files: files, extra: ["flag": .bool(false)]).lines == ["imported: skipped"])
     }
+
+    @Test("no_log hides messages, loop labels and errors")
+    func noLog() async throws {
+        let playbook = """
+            - hosts: localhost
+              vars: {password: hunter2}
+              tasks:
+                - debug: {msg: "the password is {{ password }}"}
+                  no_log: true
+                - debug: {msg: "{{ item }}"}
+                  loop: ["{{ password }}"]
+                  no_log: true
+                - fail: {msg: "bad {{ password }}"}
+                  no_log: true
+            """
+        let outcome = try await run(playbook)
+        let shown = outcome.events.map { "\($0.message.map { (try? $0.pythonString()) ?? "" } ?? "") \($0.item ?? "") \($0.diagnostic?.summary ?? "")" }
+        #expect(!shown.joined().contains("hunter2"))
+        #expect(outcome.events.count == 4)
+    }
 }

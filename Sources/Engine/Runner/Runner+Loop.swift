@@ -39,7 +39,7 @@ extension Runner {
             if skipped {
                 itemEvent.status = .skipped
                 results.append(.dict([.string("skipped"): .bool(true), .string("changed"): .bool(false), .string(loopVariable): item]))
-                emit(.task(itemEvent))
+                emit(.task(masked(itemEvent)))
                 continue
             }
             let result = try await execute(task, templater: itemTemplater, section: section)
@@ -50,7 +50,7 @@ extension Runner {
             registered[.string(loopVariable)] = item
             registered[.string("ansible_loop_var")] = .string(loopVariable)
             results.append(.dict(registered))
-            emit(.task(itemEvent))
+            emit(.task(masked(itemEvent)))
         }
         let allSkipped = results.allSatisfy { $0.stringKeyed["skipped"] == .bool(true) }
         event.status = allSkipped ? .skipped : (anyChanged ? .changed : .ok)

@@ -78,6 +78,9 @@ extension Runner {
         let name = displayName(task, lazy, environment)
         let started = ContinuousClock.now
         var event = TaskEvent(task: name, status: .ok, isHandler: isHandler, location: task.span, durationMilliseconds: 0)
+        // no_log hides messages and errors; if it cannot be evaluated, hide to be safe.
+        hidingOutput = task.keywords.noLog.map { (try? templater.condition($0)) ?? true } ?? false
+        defer { hidingOutput = false }
         do {
             // With a loop, `when` is checked for each item, as in Ansible.
             let conditions = task.keywords.loop == nil ? task.keywords.when : []
@@ -89,7 +92,10 @@ extension Runner {
             if let loop = task.keywords.loop {
                 try await runLoop(task, loop, name: name, environment: environment, section: section, event: &event, started: started)
             } else {
-                let result = try await execute(task, templater: templater, section: section)
+                var result = try await execute(task, templater: templater, section: section)
+                if !task.keywords.until.isEmpty, options.mode == .apply {
+                    result = try await retry(task, first: result, templater: templater, section: section)
+                }
                 try conclude(task, result: result, templater: templater, event: &event)
                 finish(&event, started: started, register: task.keywords.register, result: result.registered)
                 if result.unknownUntilApplied, let register = task.keywords.register {
@@ -132,6 +138,50 @@ extension Runner {
         if !ignored { throw Stop() }
     }
 
+    /// `until`/`retries`/`delay`: runs the module again until the condition holds, with the
+    /// latest result registered while the condition is checked.
+    func retry(_ task: Task, first: ModuleResult, templater: NodeTemplater, section: Section) async throws -> ModuleResult {
+        let retries = try task.keywords.retries.map { node throws(TemplateError) in try Int(templater.value(node).pythonString()) ?? 3 } ?? 3
+        let delay = try task.keywords.delay.map { node throws(TemplateError) in try Double(templater.value(node).pythonString()) ?? 5 } ?? 5
+        var result = first
+        var attempt = 1
+        while true {
+            var dict = OrderedDictionary<Value, Value>()
+            for (key, value) in result.registered { dict[.string(key)] = value }
+            dict[.string("attempts")] = .int(attempt)
+            variables.pushScope(task.keywords.register.map { [$0: .dict(dict)] } ?? [:])
+            let after = NodeTemplater(environment: templater.environment, variables: TemplatedVariables(variables, environment: templater.environment))
+            let done = try task.keywords.until.allSatisfy { node throws(TemplateError) in try after.condition(node) }
+            variables.popScope()
+            result.registered["attempts"] = .int(attempt)
+            if done { return result }
+            guard attempt <= retries else {
+                throw ModuleFailure(message: .string("still not done after \(attempt) attempts (retries: \(retries))"), registered: result.registered)
+            }
+            try await _Concurrency.Task.sleep(for: .milliseconds(Int(delay * 1000)))
+            attempt += 1
+            result = try await execute(task, templater: templater, section: section)
+        }
+    }
+
+    /// What no_log shows instead of a message.
+    static let hiddenMessage = "the output has been hidden due to the fact that 'no_log: true' was specified for this result"
+
+    /// The event as printed: with no_log, message, item label and error text are hidden.
+    func masked(_ event: TaskEvent) -> TaskEvent {
+        guard hidingOutput else { return event }
+        var copy = event
+        if copy.message != nil { copy.message = .string(Self.hiddenMessage) }
+        if copy.item != nil { copy.item = "(censored due to no_log)" }
+        if var diagnostic = copy.diagnostic {
+            diagnostic.summary = Self.hiddenMessage
+            diagnostic.hint = nil
+            diagnostic.notes = []
+            copy.diagnostic = diagnostic
+        }
+        return copy
+    }
+
     func finish(_ event: inout TaskEvent, started: ContinuousClock.Instant, register: String?, result: OrderedDictionary<String, Value>) {
         let elapsed = ContinuousClock.now - started
         event.durationMilliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
@@ -141,7 +191,7 @@ extension Runner {
             for (key, value) in result { dict[.string(key)] = value }
             variables.setFact(register, .dict(dict))
         }
-        emit(.task(event))
+        emit(.task(masked(event)))
     }
 
     /// `changed_when`, `failed_when`, `notify`, after the module ran.

@@ -17,6 +17,8 @@ package final class Runner {
     var recap = Recap()
     var variables = VariableLayers()
     var notified: OrderedSet<String> = []
+    /// Whether the running task has `no_log`.
+    var hidingOutput = false
 
     package init(
         playbook: Playbook, options: RunOptions, context: LoadContext, emit: @escaping (RunEvent) -> Void
