@@ -105,10 +105,12 @@ enum PlaybookRendering {
 }
 
 /// A rendered document as text: a `---` separator, a comment naming the task, then YAML.
-enum DocumentText {
+/// Keys keep the order they were written in; strings that would read back as something else
+/// are quoted.
+package enum DocumentText {
     static let options = YAMLEmitOptions(indent: 2, width: -1, flowStyle: .block, sortKeys: false)
 
-    static func render(_ document: RenderedDocument) -> String {
+    package static func render(_ document: RenderedDocument) -> String {
         var text = "---\n# \(document.title)\n# task: \(document.task) (\(document.location))\n"
         if case .string(let content) = document.value {
             text += content.hasSuffix("\n") || content.isEmpty ? content : content + "\n"
