@@ -57,7 +57,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "TemplateTests", dependencies: ["Template", "YAML"]),
-        .testTarget(name: "RigCLITests", dependencies: ["RigCLI", "Engine", "Template", "YAML"]),
+.testTarget(name: "RigCLITests", dependencies: ["RigCLI", "Engine", "Template", "YAML"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Template", "YAML"]),
     ]
 )

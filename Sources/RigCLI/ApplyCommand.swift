@@ -9,11 +9,7 @@ struct ApplyCommand: AsyncParsableCommand {
         commandName: "apply",
         abstract: "Run the playbook: each task reports ok, changed, skipped or failed; a recap at the end.",
         discussion: """
-            Everything is loaded and checked first, and the whole run is walked offline, so bad input
-            (YAML, templates, module options, undefined variables) stops the run before any change.
-            Local modules (debug, set_fact, assert, fail, shell, command, template) run for real; the
-            cluster modules (k8s, helm, helm_repository, nats_*) cannot apply yet and fail with a
-            message saying so.
+            Everything is loaded and checked first, and the whole run is walked offline, so bad input (YAML, templates, module options, undefined variables) stops the run before any change. Local modules (debug, set_fact, assert, fail, shell, command, template) run for real; the cluster modules (k8s, helm, helm_repository, nats_*) cannot apply yet and fail with a message saying so.
             """
     )
 

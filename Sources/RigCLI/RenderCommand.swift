@@ -11,9 +11,7 @@ struct RenderCommand: AsyncParsableCommand {
         commandName: "render",
         abstract: "Show every manifest, values file and stream the run would apply, without a cluster or network.",
         discussion: """
-            Documents come in task order as multi-document YAML on stdout, each with a comment naming
-            its task and location; with --out DIR, one file per document. Local tasks (debug,
-            set_fact, assert, fail) run; shell and command do not.
+            Documents come in task order as multi-document YAML on stdout, each with a comment naming its task and location; with --out DIR, one file per document. Local tasks (debug, set_fact, assert, fail) run; shell and command do not.
             """
     )
 

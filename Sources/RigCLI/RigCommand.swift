@@ -45,3 +45,14 @@ extension RigCommand {
         }
     }
 }
+
+extension RigCommand {
+    /// The help text of `rig` or one of its commands, as `rig COMMAND --help` prints it.
+    package static func help(for command: String, columns: Int = 100) -> String {
+        let types: [String: ParsableCommand.Type] = [
+            "apply": ApplyCommand.self, "render": RenderCommand.self, "validate": ValidateCommand.self,
+            "template": TemplateCommand.self,
+        ]
+        return helpMessage(for: types[command] ?? RigCommand.self, columns: columns)
+    }
+}

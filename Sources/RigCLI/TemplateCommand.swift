@@ -9,9 +9,7 @@ struct TemplateCommand: AsyncParsableCommand {
         commandName: "template",
         abstract: "Render one Jinja2 template as Ansible's template module would, to stdout.",
         discussion: """
-            Defaults are the template module's: trim_blocks on, lstrip_blocks off, trailing
-            newlines kept; a first line '#jinja2: lstrip_blocks: True' overrides them. Includes and
-            lookup('template') search the template's folder and a 'templates/' folder beside it.
+            Defaults are the template module's: trim_blocks on, lstrip_blocks off, trailing newlines kept; a first line '#jinja2: lstrip_blocks: True' overrides them. Includes and lookup('template') search the template's folder and a 'templates/' folder beside it.
             """
     )
 
