@@ -33,6 +33,8 @@ bench: release
 	RIG_SETUP_BENCH=1 scripts/setup.sh >/dev/null
 	$(SWIFT) build -c release --product TemplateBench
 	PY=python3; [ -x /tmp/rig-oracle-venv/bin/python ] && PY=/tmp/rig-oracle-venv/bin/python; $$PY scripts/bench/templates.py
+	@if [ -x /tmp/rig-oracle-venv/bin/ansible-playbook ]; then python3 scripts/bench/playbooks.py; \
+	else echo "playbook benchmark skipped: run scripts/oracle/regenerate.sh once to install ansible-core"; fi
 
 fuzz:
 	scripts/fuzz.sh $${FUZZ_SECONDS:-600}

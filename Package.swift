@@ -50,7 +50,7 @@ let package = Package(
             ]
         ),
         .target(name: "Diagnostics"),
-        // Fuzz entry point for the template engine and YAML loader; see scripts/fuzz.sh.
+        // Fuzz entry point for the template engine, the YAML loader and the playbook loader; see scripts/fuzz.sh.
         .executableTarget(name: "FuzzTemplate", dependencies: ["Engine", "Template", "YAML"]),
         // Timing harness behind `make bench`; not shipped.
         .executableTarget(name: "TemplateBench", dependencies: ["Template", "YAML"]),
