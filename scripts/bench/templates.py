@@ -110,6 +110,9 @@ def main():
         print(f"  {label:32} Jinja2 {total_py / 1000:8.2f} ms  rig {total_rig / 1000:8.2f} ms  "
               f"rig is {total_py / total_rig:5.1f}x faster in total, {geometric_mean(ratios):5.1f}x per template (geomean), "
               f"slowest case {min(ratios):4.1f}x")
+    slowest = sorted(both, key=lambda c: python[c]["render_us"] / rig[c]["render_us"])[:5]
+    print("  slowest for rig (render of a compiled template): " + ", ".join(
+        f"{os.path.basename(c)} {python[c]['render_us'] / rig[c]['render_us']:.1f}x" for c in slowest))
 
 
 if __name__ == "__main__":
