@@ -200,4 +200,14 @@ struct RunnerTests {
         #expect(!shown.joined().contains("hunter2"))
         #expect(outcome.events.count == 4)
     }
+
+    @Test("import_role brings the role's defaults and templates folder with its tasks")
+    func importRole() async throws {
+        let files = [
+            "roles/web/defaults/main.yaml": "port: 8080\n",
+            "roles/web/tasks/main.yaml": "- name: serve\n  debug: {msg: \"port {{ port }}\"}\n",
+        ]
+        let playbook = "- hosts: localhost\n  tasks:\n    - import_role: {name: web}\n    - debug: {msg: \"{{ port | default('gone') }}\"}\n"
+        #expect(try await run(playbook, files: files).lines == ["web : serve: ok port 8080", "debug: ok gone"])
+    }
 }

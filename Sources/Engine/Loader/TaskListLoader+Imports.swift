@@ -49,15 +49,23 @@ extension TaskListLoader {
         items += loaded.tasks
         return wrap(
             items, entry: entry, pairs: pairs,
-            consumed: ["import_role", "include_role", "ansible.builtin.import_role", "ansible.builtin.include_role"])
+            consumed: ["import_role", "include_role", "ansible.builtin.import_role", "ansible.builtin.include_role"],
+            importedRole: loaded)
     }
 
-    private func wrap(_ tasks: [TaskItem], entry: YAMLNode, pairs: [YAMLNodePair], consumed: Set<String>) -> [TaskItem] {
+    private func wrap(
+        _ tasks: [TaskItem], entry: YAMLNode, pairs: [YAMLNodePair], consumed: Set<String>, importedRole: Role? = nil
+    ) -> [TaskItem] {
         var blockKeywords = TaskKeywords()
         let rest = keywords(pairs.filter { !consumed.contains($0.key.string ?? "") }, into: &blockKeywords, allowed: [])
         for pair in rest {
             context.error("load.unknown-key", "'\(pair.key.string ?? "")' is not allowed on an import", at: pair.key.span)
         }
-        return [.block(Block(name: entry["name"], tasks: tasks, rescue: [], always: [], keywords: blockKeywords, span: entry.span, role: role))]
+        return [
+            .block(
+                Block(
+                    name: entry["name"], tasks: tasks, rescue: [], always: [], keywords: blockKeywords, span: entry.span, role: role,
+                    importedRole: importedRole))
+        ]
     }
 }

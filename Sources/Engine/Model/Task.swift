@@ -50,6 +50,8 @@ package struct Block: Sendable {
     package var keywords: TaskKeywords
     package var span: SourceSpan
     package var role: RoleContext?
+    /// Set on the block `import_role` makes: the role whose defaults and vars apply inside it.
+    package var importedRole: Role? = nil
 }
 
 /// The role a task came from.

@@ -55,8 +55,8 @@ struct AppliedModules {
         let result = try await Subprocess.run(
             executable, arguments: Arguments(argv), workingDirectory: directory,
             output: .string(limit: 16 * 1024 * 1024), error: .string(limit: 16 * 1024 * 1024))
-        let stdout = (result.standardOutput ?? "").trimmingTrailingNewline()
-        let stderr = (result.standardError ?? "").trimmingTrailingNewline()
+        let stdout = result.standardOutput.trimmingTrailingNewline()
+        let stderr = result.standardError.trimmingTrailingNewline()
         let code: Int
         switch result.terminationStatus {
         case .exited(let status): code = Int(status)
@@ -68,13 +68,12 @@ struct AppliedModules {
             "stderr_lines": .list(Self.lines(stderr)),
             "delta": .string(String(format: "%.3f s", Date().timeIntervalSince(started))),
         ]
-        var moduleResult = ModuleResult(changed: true, registered: registered)
+        let moduleResult = ModuleResult(changed: true, registered: registered)
         if code != 0 {
             var failure = ModuleFailure(message: .string("non-zero return code \(code)" + (stderr.isEmpty ? "" : ": " + stderr)))
             failure.registered = moduleResult.registered
             throw failure
         }
-        // stdout stays in the registered result; the task line does not repeat it.
         return moduleResult
     }
 

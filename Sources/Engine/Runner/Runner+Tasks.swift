@@ -8,6 +8,20 @@ extension Runner {
     func runBlock(_ block: Block, _ section: Section) async throws {
         var inner = section
         inner.tags.formUnion(block.keywords.tags)
+        let saved = variables
+        if let role = block.importedRole {
+            // import_role: the role's defaults and vars apply to its tasks, and only to them.
+            inner.role = role
+            variables.set(.roleDefaults, try values(of: role.defaults))
+            variables.set(.roleVars, try values(of: role.vars))
+        }
+        defer {
+            if block.importedRole != nil {
+                let facts = variables.facts
+                variables = saved
+                for (name, value) in facts { variables.setFact(name, value) }
+            }
+        }
         let templater = NodeTemplater(environment: environment(for: nil, role: section.role), variables: lazyVariables(section.role))
         do {
             for condition in block.keywords.when where !(try templater.condition(condition)) {
