@@ -4,13 +4,26 @@ import Foundation
 import Template
 
 /// Prints run events as text (Ansible's words, one line per task, the recap) or as JSON lines.
-struct EventPrinter {
+package struct EventPrinter {
     let console: Console
     let format: OutputFormat
     let verbosity: Int
     let files: () -> [String: SourceFile]
 
-    func print(_ event: RunEvent) {
+    package init(console: Console, format: OutputFormat, verbosity: Int, files: @escaping () -> [String: SourceFile]) {
+        self.console = console
+        self.format = format
+        self.verbosity = verbosity
+        self.files = files
+    }
+
+    /// The text line(s) for one event, without colour; what the golden tests compare.
+    package static func plainText(_ event: RunEvent) -> String {
+        let printer = EventPrinter(console: Console(noColor: true), format: .text, verbosity: 0) { [:] }
+        return printer.textLines(event)
+    }
+
+    package func print(_ event: RunEvent) {
         switch format {
         case .json: console.out(json(event) + "\n")
         case .text: text(event)
@@ -18,9 +31,14 @@ struct EventPrinter {
     }
 
     private func text(_ event: RunEvent) {
+        console.out(textLines(event))
+        if case .task(let task) = event, let diagnostic = task.diagnostic { console.report([diagnostic], files: files()) }
+    }
+
+    func textLines(_ event: RunEvent) -> String {
         switch event {
         case .play(let name):
-            console.out(console.paint("PLAY [\(name)]", "1") + "\n")
+            return console.paint("PLAY [\(name)]", "1") + "\n"
         case .task(let task):
             var line = console.paint(task.status.rawValue, color(task.status)) + ": " + (task.isHandler ? "handler: " : "") + task.task
             if let item = task.item { line += " (item=\(item))" }
@@ -29,13 +47,12 @@ struct EventPrinter {
                 if !text.isEmpty, task.status != .failed { line += " => " + text }
             }
             if verbosity > 0 { line += console.paint("  [\(task.location)] \(task.durationMilliseconds) ms", "2") }
-            console.out(line + "\n")
-            if let diagnostic = task.diagnostic { console.report([diagnostic], files: files()) }
+            return line + "\n"
         case .rendered:
-            break
+            return ""
         case .recap(let recap):
             let counts = "ok=\(recap.ok) changed=\(recap.changed) failed=\(recap.failed) skipped=\(recap.skipped) rescued=\(recap.rescued) ignored=\(recap.ignored)"
-            console.out(console.paint("PLAY RECAP", "1") + " localhost : " + counts + "\n")
+            return console.paint("PLAY RECAP", "1") + " localhost : " + counts + "\n"
         }
     }
 

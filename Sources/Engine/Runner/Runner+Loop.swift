@@ -33,7 +33,7 @@ extension Runner {
             let itemTemplater = NodeTemplater(environment: environment, variables: TemplatedVariables(variables, environment: environment))
             var itemEvent = TaskEvent(task: name, status: .ok, isHandler: event.isHandler, location: task.span, durationMilliseconds: 0)
             let label = try control?["label"].map { node throws(TemplateError) in try itemTemplater.value(node).pythonString() }
-            itemEvent.item = label ?? item.pythonRepr()
+            itemEvent.item = label ?? ((try? item.pythonString()) ?? item.pythonRepr())
             var skipped = false
             for condition in task.keywords.when where !(try itemTemplater.condition(condition)) { skipped = true }
             if skipped {

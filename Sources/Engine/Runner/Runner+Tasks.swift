@@ -45,7 +45,12 @@ extension Runner {
             recap.failed -= 1
             recap.rescued += 1
             failure = nil
+            // Ansible gives rescue tasks the failed task's result.
+            var failed = OrderedDictionary<Value, Value>()
+            for (key, value) in lastFailure { failed[.string(key)] = value }
+            variables.pushScope(["ansible_failed_result": .dict(failed)])
             do { try await runItems(block.rescue, inner) } catch { failure = error }
+            variables.popScope()
         }
         try await runItems(block.always, inner)
         if let failure { throw failure }
@@ -148,6 +153,7 @@ extension Runner {
         result["failed"] = .bool(true)
         result["msg"] = event.message ?? .none
         if result["changed"] == nil { result["changed"] = .bool(false) }
+        lastFailure = result
         finish(&event, started: started, register: task.keywords.register, result: result)
         if !ignored { throw Stop() }
     }

@@ -19,6 +19,8 @@ package final class Runner {
     var notified: OrderedSet<String> = []
     /// Whether the running task has `no_log`.
     var hidingOutput = false
+    /// The result of the last task that failed, for `ansible_failed_result` in `rescue`.
+    var lastFailure: OrderedDictionary<String, Value> = [:]
 
     package init(
         playbook: Playbook, options: RunOptions, context: LoadContext, emit: @escaping (RunEvent) -> Void
