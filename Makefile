@@ -4,11 +4,12 @@ RIG := .build/release/rig
 PLAYBOOK ?= playbooks/local-dev-messaging.yaml
 ENV ?= local
 
-.PHONY: help build release render validate test bench fuzz format clean
+.PHONY: help build release render validate install test bench fuzz format clean
 
 help:
 	@echo "make render     every manifest, values file and stream the example would apply (ENV=$(ENV)); no cluster"
 	@echo "make validate   load and check the example playbook, roles, templates and module options"
+	@echo "make install    build rig and apply the example (ENV=$(ENV)); the cluster modules cannot apply yet"
 	@echo "make test       run every test"
 	@echo "make bench      rig's template engine against Python Jinja2, printed as ratios"
 	@echo "make fuzz       fuzz the template engine and YAML loader (FUZZ_SECONDS=600)"
@@ -25,6 +26,9 @@ render: release
 
 validate: release
 	$(RIG) validate $(PLAYBOOK) --env $(ENV)
+
+install: release
+	$(RIG) apply $(PLAYBOOK) --env $(ENV)
 
 test:
 	$(SWIFT) test
