@@ -196,9 +196,21 @@ extension Parser {
 /// "Did you mean" hints by edit distance.
 package enum Suggestions {
     package static func didYouMean(_ name: String, among candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, distance(name, $0)) }.filter { $0.1 <= max(2, name.count / 3) }
-        guard let best = scored.min(by: { $0.1 < $1.1 || ($0.1 == $1.1 && $0.0 < $1.0) }) else { return nil }
+        // Closest by edit distance; among equals, one that holds every letter typed, in order
+        // (a dropped letter: `taks` → `tasks`, not `tags`), then alphabetical.
+        let scored = candidates.map { ($0, distance(name, $0), isSubsequence(name, of: $0) ? 0 : 1) }
+            .filter { $0.1 <= max(2, name.count / 3) }
+        guard let best = scored.min(by: { ($0.1, $0.2, $0.0) < ($1.1, $1.2, $1.0) }) else { return nil }
         return "did you mean '\(best.0)'?"
+    }
+
+    static func isSubsequence(_ short: String, of long: String) -> Bool {
+        var rest = Substring(long)
+        for character in short {
+            guard let found = rest.firstIndex(of: character) else { return false }
+            rest = rest[rest.index(after: found)...]
+        }
+        return true
     }
 
     package static func distance(_ a: String, _ b: String) -> Int {

@@ -40,6 +40,13 @@ struct ErrorLocationTests {
         #expect(error.hint == "did you mean 'to_yaml'?")
     }
 
+    @Test("suggestions prefer a name that holds every letter typed")
+    func suggestionTieBreak() {
+        #expect(Suggestions.didYouMean("taks", among: ["tags", "tasks", "vars"]) == "did you mean 'tasks'?")
+        #expect(Suggestions.didYouMean("to_yml", among: ["to_yaml", "to_json"]) == "did you mean 'to_yaml'?")
+        #expect(Suggestions.didYouMean("zzzzzz", among: ["tags"]) == nil)
+    }
+
     @Test("an unclosed block names the block that is open")
     func unclosedBlock() throws {
         let error = try #require(renderError("{% for x in y %}\n{% if x %}\n"))
