@@ -25,9 +25,6 @@ struct ApplyCommand: AsyncParsableCommand {
 
 enum PlaybookApplication {
     static func apply(_ arguments: PlaybookOptions, output: OutputOptions, console: Console) async -> RigExitCode {
-        // First the offline walk: an input error means nothing is applied.
-        let check = await PlaybookRendering.render(arguments, out: nil, console: console, quiet: true, failOnTasks: false)
-        if check == .inputError { return .inputError }
         let loaded: LoadedRun
         switch LoadedRun.load(arguments, mode: .apply) {
         case .failure(let failure):
@@ -36,6 +33,9 @@ enum PlaybookApplication {
         case .success(let run):
             loaded = run
         }
+        // First the offline walk over the same load: an input error means nothing is applied.
+        let check = await PlaybookRendering.walk(loaded, out: nil, console: console, quiet: true, failOnTasks: false)
+        if check == .inputError { return .inputError }
         let context = loaded.context
         let printer = EventPrinter(console: console, format: output.output, verbosity: output.verbose) { context.files }
         var recap = Recap()

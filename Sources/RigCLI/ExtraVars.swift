@@ -1,4 +1,5 @@
 import Diagnostics
+import Engine
 import Template
 import YAML
 
@@ -56,24 +57,9 @@ package enum ExtraVars {
         for (key, value) in new { variables[key] = value }
     }
 
-    /// Splits `a=1 b='two words'` on spaces outside quotes, as Ansible's `parse_kv` does.
+    /// Splits `a=1 b='two words'` on spaces outside quotes and `{{ }}`, as Ansible's `parse_kv`
+    /// does; the same splitting as a module's free-form arguments.
     package static func splitPairs(_ text: String) -> [String] {
-        var pairs: [String] = []
-        var current = ""
-        var quote: Character?
-        for character in text {
-            if let open = quote {
-                if character == open { quote = nil } else { current.append(character) }
-            } else if character == "'" || character == "\"" {
-                quote = character
-            } else if character == " " {
-                if !current.isEmpty { pairs.append(current) }
-                current = ""
-            } else {
-                current.append(character)
-            }
-        }
-        if !current.isEmpty { pairs.append(current) }
-        return pairs
+        FreeFormArguments.words(text)
     }
 }

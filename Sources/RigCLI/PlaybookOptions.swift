@@ -46,10 +46,11 @@ struct LoadedRun {
         if let name = arguments.env {
             let directory = Paths.directory(of: arguments.playbook)
             let candidates = ["env/\(name).yaml", Paths.join(directory, "env/\(name).yaml"), Paths.join(directory, "../env/\(name).yaml")]
-            if let path = candidates.first(where: { fileSystem.readFile($0) != nil }),
-                let first = context.loadYAML(path, namedAt: nil, what: "property file")?.first
-            {
-                properties = Value(yaml: first.value).stringKeyed
+            if let found = fileSystem.readFirst(candidates) {
+                // A YAML error in the file is reported by parseYAML itself.
+                if let first = context.parseYAML(found.text, path: found.path)?.first {
+                    properties = Value(yaml: first.value).stringKeyed
+                }
             } else {
                 context.error("load.missing-env", "no property file for --env \(name)", at: nil, hint: "looked for \(candidates.joined(separator: ", "))")
             }

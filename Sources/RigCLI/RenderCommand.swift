@@ -53,14 +53,21 @@ enum PlaybookRendering {
     static func render(
         _ arguments: PlaybookOptions, out: String?, console: Console, quiet: Bool = false, failOnTasks: Bool = true
     ) async -> RigExitCode {
-        let loaded: LoadedRun
         switch LoadedRun.load(arguments, mode: .render) {
         case .failure(let failure):
             console.report(failure.diagnostics, files: failure.files)
             return .inputError
-        case .success(let run):
-            loaded = run
+        case .success(let loaded):
+            return await walk(loaded, out: out, console: console, quiet: quiet, failOnTasks: failOnTasks)
         }
+    }
+
+    /// The offline walk over an already loaded run: documents out, or the first failure reported.
+    static func walk(
+        _ loaded: LoadedRun, out: String?, console: Console, quiet: Bool = false, failOnTasks: Bool = true
+    ) async -> RigExitCode {
+        var loaded = loaded
+        loaded.options.mode = .render
         var documents: [RenderedDocument] = []
         var failure: TaskEvent?
         let runner = Runner(playbook: loaded.playbook, options: loaded.options, context: loaded.context) { event in
@@ -112,8 +119,13 @@ package enum DocumentText {
         var text = "---\n# \(document.title)\n# task: \(document.task) (\(document.location))\n"
         if case .string(let content) = document.value {
             text += content.hasSuffix("\n") || content.isEmpty ? content : content + "\n"
-        } else if let yaml = try? document.value.yamlValue() {
-            text += YAMLEmitter.emit(yaml, options: options)
+        } else {
+            do {
+                text += YAMLEmitter.emit(try document.value.yamlValue(), options: options)
+            } catch {
+                // A value with no YAML form (a macro, omit, an undefined): say so instead of an empty document.
+                text += "# cannot be written as YAML: \(error.message)\n"
+            }
         }
         return text
     }

@@ -33,13 +33,7 @@ extension Parser {
 
     /// `name` or `name(args)` after `|`; the name token is returned for locations.
     mutating func parseFilterName() throws(TemplateError) -> (FilterDefinition, CallArguments, Token) {
-        let token = try expectName()
-        guard case .name(var name) = token.kind else { throw unexpected(expected: "filter name") }
-        while current.isOperator("."), case .name(let part) = peek().kind {
-            _ = advance()
-            _ = advance()
-            name += "." + part
-        }
+        let (token, name) = try parseQualifiedName(expected: "filter name")
         let shortName = Parser.shortName(name)
         let definition =
             filters[shortName]
@@ -47,6 +41,18 @@ extension Parser {
         var arguments = CallArguments()
         if current.isOperator("(") { arguments = try parseCallArguments() }
         return (definition, arguments, token)
+    }
+
+    /// A filter or test name, possibly dotted (`ansible.builtin.to_yaml`), and its first token.
+    private mutating func parseQualifiedName(expected: String) throws(TemplateError) -> (Token, String) {
+        let token = try expectName()
+        guard case .name(var name) = token.kind else { throw unexpected(expected: expected) }
+        while current.isOperator("."), case .name(let part) = peek().kind {
+            _ = advance()
+            _ = advance()
+            name += "." + part
+        }
+        return (token, name)
     }
 
     /// `ansible.builtin.to_yaml` and `community.general.x` resolve to their short names.
@@ -64,13 +70,7 @@ extension Parser {
             _ = advance()
             negated = true
         }
-        let token = try expectName()
-        guard case .name(var name) = token.kind else { throw unexpected(expected: "test name") }
-        while current.isOperator("."), case .name(let part) = peek().kind {
-            _ = advance()
-            _ = advance()
-            name += "." + part
-        }
+        let (token, name) = try parseQualifiedName(expected: "test name")
         let shortName = Parser.shortName(name)
         let definition =
             tests[shortName]

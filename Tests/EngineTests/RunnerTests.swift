@@ -210,4 +210,16 @@ struct RunnerTests {
         let playbook = "- hosts: localhost\n  tasks:\n    - import_role: {name: web}\n    - debug: {msg: \"{{ port | default('gone') }}\"}\n"
         #expect(try await run(playbook, files: files).lines == ["web : serve: ok port 8080", "debug: ok gone"])
     }
+
+    @Test("a rendered document names its task as the task line does, templated")
+    func documentTaskName() async throws {
+        let playbook = "- hosts: localhost\n  vars: {ns: team}\n  tasks:\n    - name: \"namespace {{ ns }}\"\n      k8s: {kind: Namespace, name: \"{{ ns }}\"}\n"
+        let context = LoadContext(fileSystem: MemoryRepository(files: ["play.yaml": playbook]))
+        let loaded = try #require(PlaybookLoader(context: context).load("play.yaml"))
+        var titles: [String] = []
+        _ = await Runner(playbook: loaded, options: RunOptions(mode: .render), context: context) { event in
+            if case .rendered(let document) = event { titles.append(document.task) }
+        }.run()
+        #expect(titles == ["namespace team"])
+    }
 }

@@ -3,7 +3,7 @@ import YAML
 
 /// Ansible's `module: key=value key2="two words"` form, and `shell: cmd chdir=/tmp`, turned into
 /// the mapping the module would have been given.
-enum FreeFormArguments {
+package enum FreeFormArguments {
     /// Options `shell` and `command` accept inline after the command.
     static let commandOptions: Set<String> = ["chdir", "creates", "removes", "executable", "stdin", "stdin_add_newline", "strip_empty_ends"]
 
@@ -44,7 +44,7 @@ enum FreeFormArguments {
     }
 
     /// Splits on spaces outside quotes and `{{ … }}`, keeping quotes out of values (`msg="a b"`).
-    static func words(_ text: String) -> [String] {
+    package static func words(_ text: String) -> [String] {
         var words: [String] = []
         var current = ""
         var quote: Character?

@@ -29,6 +29,11 @@ package final class LoadContext {
             error("load.missing-file", "\(what) '\(path)' not found", at: span, hint: "paths are relative to the file that names them")
             return nil
         }
+        return parseYAML(text, path: path)
+    }
+
+    /// Parses text already read from `path`; nil (with diagnostics) when it is not valid YAML.
+    package func parseYAML(_ text: String, path: String) -> [YAMLNode]? {
         let file = SourceFile(path: path, text: text)
         files[path] = file
         do {
@@ -66,6 +71,16 @@ package protocol EngineFileSystem: Sendable {
     func readFile(_ path: String) -> String?
     func isDirectory(_ path: String) -> Bool
     func listDirectory(_ path: String) -> [String]?
+}
+
+extension EngineFileSystem {
+    /// The first of `paths` that can be read, with its text: one read per candidate.
+    package func readFirst(_ paths: [String]) -> (path: String, text: String)? {
+        for path in paths {
+            if let text = readFile(path) { return (path, text) }
+        }
+        return nil
+    }
 }
 
 /// The real disk.

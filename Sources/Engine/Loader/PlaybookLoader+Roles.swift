@@ -88,11 +88,8 @@ extension PlaybookLoader {
 
     /// `main.yaml`, `main.yml` or `main` in `folder`, as Ansible looks for them.
     func mainFile(_ folder: String, main: String, required: Bool = false, span: SourceSpan? = nil) -> YAMLNode? {
-        for name in [main + ".yaml", main + ".yml", main] {
-            let path = folder + "/" + name
-            if context.fileSystem.readFile(path) != nil {
-                return context.loadYAML(path, namedAt: span, what: "file")?.first
-            }
+        if let found = context.fileSystem.readFirst([main + ".yaml", main + ".yml", main].map { folder + "/" + $0 }) {
+            return context.parseYAML(found.text, path: found.path)?.first
         }
         if required {
             context.error("load.missing-file", "'\(main)' not found in \(folder)", at: span, hint: "looked for \(main).yaml, \(main).yml and \(main)")

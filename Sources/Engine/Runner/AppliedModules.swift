@@ -84,7 +84,7 @@ struct AppliedModules {
 
     /// Renders the template and writes `dest`, only when the content (or mode) differs.
     private func writeTemplate(_ task: Task, _ options: [String: Value], section: Runner.Section) throws -> ModuleResult {
-        let rendered = try RenderedModules(runner: runner).renderTemplateFile(task, options, section: section)
+        let rendered = try RenderedModules(runner: runner).renderTemplateFile(task, options, section: section).text
         let destination = try (options["dest"] ?? .none).pythonString()
         let existing = FileManager.default.contents(atPath: destination)
         var changed = existing != Data(rendered.utf8)

@@ -13,21 +13,15 @@ extension RenderedModules {
         } else if let source = options["src"] {
             let path = try source.pythonString()
             let candidates = (section.role.map { [$0.filesPath + "/" + path] } ?? []) + [Paths.join(task.directory, path), Paths.join(runner.playbookDirectory, path)]
-            guard let found = candidates.first(where: { runner.fileSystem.readFile($0) != nil }), let text = runner.fileSystem.readFile(found) else {
+            guard let found = runner.fileSystem.readFirst(candidates) else {
                 throw ModuleFailure(message: .string("k8s src '\(path)' not found (looked in \(candidates.joined(separator: ", ")))"))
             }
-            objects = try documents(.string(text), task: task, path: found)
+            objects = try documents(.string(found.text), task: task, path: found.path)
         } else if let template = options["template"] {
-            let source = try (template.stringKeyed["path"] ?? template).pythonString()
-            let environment = runner.environment(for: task, role: section.role)
-            let paths = (section.role.map { [$0.templatesPath + "/" + source] } ?? []) + [Paths.join(task.directory, source)]
-            guard let path = paths.first(where: { runner.fileSystem.readFile($0) != nil }), let text = runner.fileSystem.readFile(path) else {
-                throw ModuleFailure(message: .string("k8s template '\(source)' not found"))
-            }
-            var fileEnvironment = environment
-            fileEnvironment.options.escapeBackslashes = false
-            let rendered = try AnsibleTemplate.render(text: text, path: path, environment: fileEnvironment, variables: TemplatedVariables(runner.variables, environment: environment))
-            objects = try documents(.string(rendered), task: task, path: path)
+            // The same search and semantics as the template module.
+            let source = (template.stringKeyed["path"] ?? template)
+            let rendered = try renderTemplateFile(task, ["src": source], section: section)
+            objects = try documents(.string(rendered.text), task: task, path: rendered.path)
         } else {
             objects = [try shorthand(options)]
         }

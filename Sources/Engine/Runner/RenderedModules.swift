@@ -10,7 +10,8 @@ struct RenderedModules {
 
     func run(_ task: Task, arguments: Value, section: Runner.Section) async throws -> ModuleResult {
         let options = arguments.stringKeyed
-        let name = runner.displayName(task, VariableTable(), TemplateEnvironment())
+        // The name as the task line shows it, templated with the task's variables.
+        let name = runner.currentTaskName ?? task.module.written
         switch task.module.name {
         case "ansible.builtin.shell", "ansible.builtin.command":
             let command = (try? (options["cmd"] ?? options["_raw_params"] ?? arguments).pythonString()) ?? ""
@@ -44,7 +45,7 @@ struct RenderedModules {
     private func template(_ task: Task, _ options: [String: Value], name: String, section: Runner.Section) throws -> ModuleResult {
         let source = try (options["src"] ?? .none).pythonString()
         let destination = try (options["dest"] ?? .none).pythonString()
-        let output = try renderTemplateFile(task, options, section: section)
+        let output = try renderTemplateFile(task, options, section: section).text
         let file = "file-" + (destination.split(separator: "/").last.map(String.init) ?? "template")
         emit(task, name, title: "file \(destination) from template \(source)", .string(output), file: file)
         return ModuleResult(changed: true)
@@ -52,19 +53,20 @@ struct RenderedModules {
 
     /// The `template` module's output: `src` found in the role's `templates/`, beside the task
     /// file, or in the playbook's `templates/`, rendered with the template module's semantics.
-    func renderTemplateFile(_ task: Task, _ options: [String: Value], section: Runner.Section) throws -> String {
+    func renderTemplateFile(_ task: Task, _ options: [String: Value], section: Runner.Section) throws -> (path: String, text: String) {
         let source = try (options["src"] ?? .none).pythonString()
         let environment = runner.environment(for: task, role: section.role)
         let candidates = section.role.map { [$0.templatesPath + "/" + source] } ?? []
         let paths = candidates + [Paths.join(task.directory, source), Paths.join(runner.playbookDirectory, "templates/" + source)]
-        guard let path = paths.first(where: { runner.fileSystem.readFile($0) != nil }), let text = runner.fileSystem.readFile(path) else {
+        guard let (path, text) = runner.fileSystem.readFirst(paths) else {
             throw ModuleFailure(message: .string("could not find template '\(source)' (looked in \(paths.joined(separator: ", ")))"))
         }
         runner.context.remember(SourceFile(path: path, text: text))
         var fileEnvironment = environment
         fileEnvironment.options.escapeBackslashes = false
-        return try AnsibleTemplate.render(
+        let output = try AnsibleTemplate.render(
             text: text, path: path, environment: fileEnvironment, variables: TemplatedVariables(runner.variables, environment: environment))
+        return (path, output)
     }
 
     private func helm(_ task: Task, _ options: [String: Value], name: String) throws -> ModuleResult {

@@ -95,6 +95,8 @@ extension Runner {
         let lazy = TemplatedVariables(variables, environment: environment)
         let templater = NodeTemplater(environment: environment, variables: lazy)
         let name = displayName(task, lazy, environment)
+        currentTaskName = name
+        defer { currentTaskName = nil }
         let started = ContinuousClock.now
         var event = TaskEvent(task: name, status: .ok, isHandler: isHandler, location: task.span, durationMilliseconds: 0)
         // no_log hides messages and errors; if it cannot be evaluated, hide to be safe.

@@ -17,6 +17,8 @@ package final class Runner {
     var recap = Recap()
     var variables = VariableLayers()
     var notified: OrderedSet<String> = []
+    /// The running task's name as printed, for the documents it renders.
+    var currentTaskName: String?
     /// Whether the running task has `no_log`.
     var hidingOutput = false
     /// The result of the last task that failed, for `ansible_failed_result` in `rescue`.
