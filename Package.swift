@@ -14,20 +14,25 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
     ],
     targets: [
         .executableTarget(name: "rig", dependencies: ["RigCLI"]),
         .target(
             name: "RigCLI",
             dependencies: [
-                "Engine", "Template", "YAML", "Diagnostics",
+                "Engine", "Template", "YAML", "Diagnostics", "Kube", "KubeHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(
             name: "Engine",
             dependencies: [
-                "Template", "YAML", "Diagnostics",
+                "Template", "YAML", "Diagnostics", "Kube",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -50,6 +55,45 @@ let package = Package(
             ]
         ),
         .target(name: "Diagnostics"),
+        // The Kubernetes port: the KubeClient protocol, objects, errors, kubeconfig, the in-memory fake.
+        // No networking here, so the engine's tests build fast.
+        .target(
+            name: "Kube",
+            dependencies: [
+                "YAML", "Diagnostics",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        // The live KubeClient over async-http-client and NIOSSL.
+        .target(
+            name: "KubeHTTP",
+            dependencies: [
+                "Kube", "YAML",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        // The in-repo Kubernetes test API server (DESIGN §6), for tests and benchmarks only.
+        .target(
+            name: "KubeTestServer",
+            dependencies: [
+                "YAML", "Kube",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+            path: "Tests/Support/KubeTestServer"
+        ),
+        .executableTarget(name: "kube-test-apiserver", dependencies: ["KubeTestServer"], path: "Tests/Support/kube-test-apiserver"),
         // Fuzz entry point for the template engine, the YAML loader and the playbook loader; see scripts/fuzz.sh.
         .executableTarget(name: "FuzzTemplate", dependencies: ["Engine", "Template", "YAML"]),
         // Timing harness behind `make bench`; not shipped.
@@ -57,7 +101,9 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "TemplateTests", dependencies: ["Template", "YAML"]),
-.testTarget(name: "RigCLITests", dependencies: ["RigCLI", "Engine", "Template", "YAML"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Template", "YAML"]),
+        .testTarget(name: "RigCLITests", dependencies: ["RigCLI", "Engine", "Template", "YAML", "Kube", "KubeTestServer"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Template", "YAML", "Kube"]),
+        .testTarget(name: "KubeTests", dependencies: ["Kube", "YAML"]),
+        .testTarget(name: "KubeHTTPTests", dependencies: ["KubeHTTP", "Kube", "YAML", "KubeTestServer"]),
     ]
 )

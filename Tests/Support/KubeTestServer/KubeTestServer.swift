@@ -1,0 +1,1 @@
+// The in-repo Kubernetes test API server comes here (issue 4, DESIGN §6).
