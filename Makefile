@@ -4,12 +4,14 @@ RIG := .build/release/rig
 PLAYBOOK ?= playbooks/local-dev-messaging.yaml
 ENV ?= local
 
-.PHONY: help build release render validate install test bench fuzz format clean
+.PHONY: help build release render validate plan install destroy test bench fuzz format clean
 
 help:
 	@echo "make render     every manifest, values file and stream the example would apply (ENV=$(ENV)); no cluster"
 	@echo "make validate   load and check the example playbook, roles, templates and module options"
-	@echo "make install    build rig and apply the example (ENV=$(ENV)); the cluster modules cannot apply yet"
+	@echo "make plan       what install would change in the cluster, with diffs (ENV=$(ENV)); changes nothing"
+	@echo "make install    build rig and apply the example (ENV=$(ENV)); helm and nats tasks cannot apply yet"
+	@echo "make destroy    delete what the example's k8s tasks created, in reverse order"
 	@echo "make test       run every test"
 	@echo "make bench      rig's template engine against Python Jinja2, printed as ratios"
 	@echo "make fuzz       fuzz the template engine and YAML loader (FUZZ_SECONDS=600)"
@@ -27,8 +29,14 @@ render: release
 validate: release
 	$(RIG) validate $(PLAYBOOK) --env $(ENV)
 
+plan: release
+	$(RIG) plan $(PLAYBOOK) --env $(ENV)
+
 install: release
 	$(RIG) apply $(PLAYBOOK) --env $(ENV)
+
+destroy: release
+	$(RIG) destroy $(PLAYBOOK) --env $(ENV)
 
 test:
 	$(SWIFT) test

@@ -2,6 +2,8 @@ import ArgumentParser
 import Diagnostics
 import Engine
 import Foundation
+import Kube
+import KubeHTTP
 
 /// `rig apply PLAYBOOK`: run the tasks in order and report each one.
 struct ApplyCommand: AsyncParsableCommand {
@@ -9,39 +11,59 @@ struct ApplyCommand: AsyncParsableCommand {
         commandName: "apply",
         abstract: "Run the playbook: each task reports ok, changed, skipped or failed; a recap at the end.",
         discussion: """
-            Everything is loaded and checked first, and the whole run is walked offline, so bad input (YAML, templates, module options, undefined variables) stops the run before any change. Local modules (debug, set_fact, assert, fail, shell, command, template) run for real; the cluster modules (k8s, helm, helm_repository, nats_*) cannot apply yet and fail with a message saying so.
+            Everything is loaded and checked first, and the whole run is walked offline, so bad input (YAML, templates, module options, undefined variables) stops the run before any change. k8s tasks apply with server-side apply (field manager rig) and report changed only when the server's object changes; a re-run with unchanged inputs sends no write. Local modules (debug, set_fact, assert, fail, shell, command, template) run for real; helm, helm_repository and nats_* cannot apply yet and fail with a message saying so.
             """
     )
 
     @OptionGroup var run: PlaybookOptions
+    @OptionGroup var cluster: ClusterOptions
     @OptionGroup var output: OutputOptions
 
     func run() async throws {
         let console = Console(noColor: output.noColor)
-        let code = await PlaybookApplication.apply(run, output: output, console: console)
+        let code = await PlaybookExecution.run(run, cluster: cluster, mode: .apply, output: output, console: console)
         if code != .success { throw code.exitCode }
     }
 }
 
-enum PlaybookApplication {
-    static func apply(_ arguments: PlaybookOptions, output: OutputOptions, console: Console) async -> RigExitCode {
-        let loaded: LoadedRun
-        switch LoadedRun.load(arguments, mode: .apply) {
+/// The work behind `apply`, `plan` and `destroy`: load, the offline check, then the live run.
+enum PlaybookExecution {
+    static func run(
+        _ arguments: PlaybookOptions, cluster: ClusterOptions, mode: RunOptions.Mode, output: OutputOptions, console: Console,
+        provider: (any KubeClientProvider)? = nil
+    ) async -> RigExitCode {
+        var loaded: LoadedRun
+        switch LoadedRun.load(arguments, mode: mode) {
         case .failure(let failure):
             console.report(failure.diagnostics, files: failure.files)
             return .inputError
         case .success(let run):
             loaded = run
         }
-        // First the offline walk over the same load: an input error means nothing is applied.
+        // First the offline walk over the same load: an input error means nothing is touched.
         let check = await PlaybookRendering.walk(loaded, out: nil, console: console, quiet: true, failOnTasks: false)
         if check == .inputError { return .inputError }
+        let chosen: any KubeClientProvider
+        var live: HTTPKubeClientProvider?
+        if let provider {
+            chosen = provider
+        } else {
+            let made = LiveKube.provider(environment: loaded.options.processEnvironment)
+            live = made
+            chosen = made
+        }
+        loaded.options.mode = mode
+        loaded.options.fetch = { try await RemoteText.fetch($0) }
+        loaded.options.kube = KubeRunOptions(provider: chosen, kubeconfig: cluster.kubeconfig, context: cluster.context)
         let context = loaded.context
         let printer = EventPrinter(console: console, format: output.output, verbosity: output.verbose) { context.files }
         var recap = Recap()
+        var tally = ChangeTally()
         let runner = Runner(playbook: loaded.playbook, options: loaded.options, context: loaded.context) { event in
+            if case .task(let task) = event { tally.count(task.changes) }
             if case .recap(let final) = event {
                 recap = final
+                if mode == .plan, output.output == .text { console.out(tally.summary + "\n") }
                 if output.output == .json {
                     console.out(printer.json(event, rc: Int(final.failed > 0 ? RigExitCode.taskFailed.rawValue : 0)) + "\n")
                     return
@@ -50,6 +72,33 @@ enum PlaybookApplication {
             printer.print(event)
         }
         let succeeded = await runner.run()
-        return succeeded && recap.failed == 0 ? .success : .taskFailed
+        if let live { await LiveKube.shutdown(live) }
+        guard succeeded, recap.failed == 0 else { return .taskFailed }
+        return mode == .plan && tally.pending > 0 ? .changesPending : .success
+    }
+}
+
+/// Counts object changes for plan's closing line.
+struct ChangeTally {
+    var create = 0
+    var update = 0
+    var delete = 0
+    var unchanged = 0
+
+    var pending: Int { create + update + delete }
+
+    mutating func count(_ changes: [ObjectChange]) {
+        for change in changes {
+            switch change.action {
+            case .create: create += 1
+            case .update: update += 1
+            case .delete: delete += 1
+            case .unchanged: unchanged += 1
+            }
+        }
+    }
+
+    var summary: String {
+        "Plan: \(create) to create, \(update) to update, \(delete) to delete, \(unchanged) unchanged."
     }
 }

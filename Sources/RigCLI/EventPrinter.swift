@@ -47,7 +47,7 @@ package struct EventPrinter {
                 if !text.isEmpty, task.status != .failed { line += " => " + text }
             }
             if verbosity > 0 { line += console.paint("  [\(task.location)] \(task.durationMilliseconds) ms", "2") }
-            return line + "\n"
+            return line + "\n" + changeLines(task.changes)
         case .rendered:
             return ""
         case .recap(let recap):
@@ -85,6 +85,7 @@ package struct EventPrinter {
             add("location", quote(task.location.description))
             add("duration_ms", String(task.durationMilliseconds))
             if let diagnostic = task.diagnostic { add("error", quote(diagnostic.summary)) }
+            if !task.changes.isEmpty { add("diff", Self.changesJSON(task.changes)) }
         case .rendered(let document):
             add("rendered", quote(document.title))
             add("task", quote(document.task))

@@ -13,7 +13,7 @@ package struct RigCommand: AsyncParsableCommand {
               4    input error: bad YAML, template, variable or option; nothing was applied
               130  interrupted
             """,
-        subcommands: [ApplyCommand.self, RenderCommand.self, ValidateCommand.self, TemplateCommand.self]
+        subcommands: [ApplyCommand.self, PlanCommand.self, DestroyCommand.self, RenderCommand.self, ValidateCommand.self, TemplateCommand.self]
     )
 
     package init() {}
@@ -50,7 +50,7 @@ extension RigCommand {
     /// The help text of `rig` or one of its commands, as `rig COMMAND --help` prints it.
     package static func help(for command: String, columns: Int = 100) -> String {
         let types: [String: ParsableCommand.Type] = [
-            "apply": ApplyCommand.self, "render": RenderCommand.self, "validate": ValidateCommand.self,
+            "apply": ApplyCommand.self, "plan": PlanCommand.self, "destroy": DestroyCommand.self, "render": RenderCommand.self, "validate": ValidateCommand.self,
             "template": TemplateCommand.self,
         ]
         return helpMessage(for: types[command] ?? RigCommand.self, columns: columns)

@@ -55,9 +55,9 @@ struct ApplyTests {
         #expect(second.map(\.status) == [.changed, .ok, .ok, .skipped, .ignored, .ok])
     }
 
-    @Test("cluster modules say they cannot apply yet instead of pretending")
+    @Test("modules whose client is still to come say they cannot apply yet instead of pretending")
     func clusterModules() async throws {
-        let events = try await apply("- hosts: localhost\n  tasks:\n    - k8s: {kind: Namespace, name: x}\n", files: [:])
+        let events = try await apply("- hosts: localhost\n  tasks:\n    - helm: {name: x, chart_ref: c/x, release_namespace: n}\n", files: [:])
         #expect(events.first?.status == .failed)
         #expect(events.first?.diagnostic?.summary.contains("cannot apply") == true)
     }

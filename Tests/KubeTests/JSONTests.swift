@@ -1,4 +1,5 @@
 import Testing
+import Kube
 import YAML
 
 @Suite("JSON in the value tree")

@@ -9,7 +9,7 @@ struct HelpGoldenTests {
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/golden/help").path
 
-    @Test("help for each command", arguments: ["", "apply", "render", "validate", "template"])
+    @Test("help for each command", arguments: ["", "apply", "plan", "destroy", "render", "validate", "template"])
     func help(command: String) throws {
         let text = RigCommand.help(for: command) + "\n"
         let path = Self.folder + "/\(command.isEmpty ? "rig" : command).txt"

@@ -12,6 +12,8 @@ package struct ModuleResult: Sendable {
     /// Set when the module did not run (offline) so its result is unknown: `register` then holds
     /// a lenient undefined value, and later tasks that use it render with blanks instead of failing.
     package var unknownUntilApplied = false
+    /// What the task did (or in `plan` would do) to each object it manages.
+    package var changes: [ObjectChange] = []
 
     package init(changed: Bool = false, skipped: Bool = false, message: Value? = nil, registered: OrderedDictionary<String, Value> = [:]) {
         self.changed = changed
@@ -28,17 +30,24 @@ package struct ModuleResult: Sendable {
 package struct ModuleFailure: Error, Sendable {
     package var message: Value
     package var code = "task.failed"
+    /// How to fix it, when known.
+    package var hint: String?
     /// What `register` keeps for the failed task (`rc`, `stdout`…), beyond `failed` and `msg`.
     package var registered: OrderedDictionary<String, Value> = [:]
 
-    package init(message: Value, code: String = "task.failed", registered: OrderedDictionary<String, Value> = [:]) {
+    package init(
+        message: Value, code: String = "task.failed", registered: OrderedDictionary<String, Value> = [:], hint: String? = nil
+    ) {
         self.message = message
         self.code = code
         self.registered = registered
+        self.hint = hint
     }
 
     package func diagnostic(at span: SourceSpan) -> Diagnostic {
         let text = (try? message.pythonString()) ?? message.pythonRepr()
-        return Diagnostic(code: code, summary: text, span: span)
+        var diagnostic = Diagnostic(code: code, summary: text, span: span)
+        diagnostic.hint = hint
+        return diagnostic
     }
 }

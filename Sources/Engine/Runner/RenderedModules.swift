@@ -20,8 +20,6 @@ struct RenderedModules {
             return result
         case "ansible.builtin.template":
             return try template(task, options, name: name, section: section)
-        case "kubernetes.core.k8s":
-            return try k8s(task, options, name: name, section: section)
         case "kubernetes.core.helm":
             return try helm(task, options, name: name)
         case "kubernetes.core.helm_repository":

@@ -18,6 +18,8 @@ package struct TaskEvent: Sendable {
     package var durationMilliseconds: Int
     /// The failure, when `status` is failed or ignored.
     package var diagnostic: Diagnostic?
+    /// What the task did (or would do) to each object, with diffs.
+    package var changes: [ObjectChange] = []
 }
 
 /// A manifest, values file or stream definition the run would apply, for `rig render`.

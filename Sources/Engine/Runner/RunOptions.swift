@@ -1,3 +1,4 @@
+import Kube
 import Template
 
 /// How a run goes: what it may touch, which tasks, which variables.
@@ -5,8 +6,15 @@ package struct RunOptions: Sendable {
     package enum Mode: Sendable, Hashable {
         /// Offline: nothing runs that could change anything; cluster-facing tasks are rendered.
         case render
+        /// Read-only against the cluster: each cluster task says what it would change.
+        case plan
         /// Everything runs.
         case apply
+        /// The walk only collects what the cluster tasks declare; then it is deleted in reverse.
+        case destroy
+
+        /// Whether cluster-facing modules talk to the cluster in this mode.
+        var isLive: Bool { self == .plan || self == .apply }
     }
 
     package var mode: Mode
@@ -17,10 +25,16 @@ package struct RunOptions: Sendable {
     package var environmentProperties: [String: Value]
     package var environmentName: String?
     package var processEnvironment: [String: String]
+    /// How to reach clusters; needed by `plan`, `apply` and `destroy`.
+    package var kube: KubeRunOptions?
+    package var clock: any RunClock = SystemRunClock()
+    /// Fetches an http(s) URL's text (`k8s` `src: https://…`); nil when the run may not use the network.
+    package var fetch: (@Sendable (String) async throws -> String)?
 
     package init(
         mode: Mode, tags: TagFilter = TagFilter(), extraVariables: [String: Value] = [:],
-        environmentProperties: [String: Value] = [:], environmentName: String? = nil, processEnvironment: [String: String] = [:]
+        environmentProperties: [String: Value] = [:], environmentName: String? = nil, processEnvironment: [String: String] = [:],
+        kube: KubeRunOptions? = nil
     ) {
         self.mode = mode
         self.tags = tags
@@ -28,5 +42,20 @@ package struct RunOptions: Sendable {
         self.environmentProperties = environmentProperties
         self.environmentName = environmentName
         self.processEnvironment = processEnvironment
+        self.kube = kube
+    }
+}
+
+/// The clients for clusters, and the command line's `--kubeconfig`/`--context`, which win over
+/// the tasks' own `kubeconfig`/`context` options.
+package struct KubeRunOptions: Sendable {
+    package var provider: any KubeClientProvider
+    package var kubeconfig: String?
+    package var context: String?
+
+    package init(provider: any KubeClientProvider, kubeconfig: String? = nil, context: String? = nil) {
+        self.provider = provider
+        self.kubeconfig = kubeconfig
+        self.context = context
     }
 }

@@ -1,4 +1,5 @@
 import Diagnostics
+import Kube
 import OrderedCollections
 import Template
 import YAML
@@ -15,6 +16,10 @@ extension Runner {
             throw ModuleFailure(message: arguments["msg"] ?? .string("Failed as requested from task"))
         default:
             let arguments = try templater.value(task.module.arguments)
+            let invocation = ModuleInvocation(runner: self, task: task, arguments: arguments, section: section)
+            if let module = Self.taskModule(for: invocation) {
+                return try await module.run(in: options.mode)
+            }
             if options.mode == .apply, let applied = try await AppliedModules(runner: self).run(task, arguments: arguments, section: section) {
                 return applied
             }
@@ -23,7 +28,34 @@ extension Runner {
                     message: .string("rig cannot apply \(task.module.written) yet: its client is still to come; `rig render` shows what it would apply"),
                     code: "task.unsupported")
             }
-            return try await RenderedModules(runner: self).run(task, arguments: arguments, section: section)
+            if options.mode == .plan, Self.remoteModules.contains(task.module.name) {
+                return ModuleResult(skipped: true, message: .string("rig cannot plan \(task.module.written) yet; `rig render` shows what it would apply"))
+            }
+            let rendered = try await RenderedModules(runner: self).run(task, arguments: arguments, section: section)
+            return options.mode == .destroy ? ModuleResult() : rendered
+        }
+    }
+
+    /// Modules that act on a cluster or server, by canonical name.
+    static let remoteModules: Set<String> = Set(BuiltinModuleSpecs.all.filter { $0.kind == .remote }.map(\.name))
+
+    /// The modules that implement `TaskModule`, by name.
+    static func taskModule(for invocation: ModuleInvocation) -> (any TaskModule)? {
+        switch invocation.task.module.name {
+        case "kubernetes.core.k8s": KubernetesModule(invocation: invocation)
+        default: nil
+        }
+    }
+
+    /// The client for a task's cluster; the command line's `--kubeconfig`/`--context` win.
+    func kubeClient(kubeconfig: String?, context: String?) async throws -> any KubeClient {
+        guard let kube = options.kube else {
+            throw ModuleFailure(message: .string("no cluster connection: this run was started without one"), code: "kube.config")
+        }
+        do {
+            return try await kube.provider.client(kubeconfig: kube.kubeconfig ?? kubeconfig, context: kube.context ?? context)
+        } catch {
+            throw ModuleFailure(error)
         }
     }
 

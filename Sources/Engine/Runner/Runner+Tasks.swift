@@ -207,6 +207,11 @@ extension Runner {
     func finish(_ event: inout TaskEvent, started: ContinuousClock.Instant, register: String?, result: OrderedDictionary<String, Value>) {
         let elapsed = ContinuousClock.now - started
         event.durationMilliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        if options.mode == .destroy, event.status != .failed {
+            // destroy's walk only collects; its report is the deletions that follow.
+            if let register { registerResult(register, result) }
+            return
+        }
         recap.count(event.status)
         if let register {
             var dict = OrderedDictionary<Value, Value>()
@@ -214,6 +219,12 @@ extension Runner {
             variables.setFact(register, .dict(dict))
         }
         emit(.task(masked(event)))
+    }
+
+    func registerResult(_ register: String, _ result: OrderedDictionary<String, Value>) {
+        var dict = OrderedDictionary<Value, Value>()
+        for (key, value) in result { dict[.string(key)] = value }
+        variables.setFact(register, .dict(dict))
     }
 
     /// `changed_when`, `failed_when`, `notify`, after the module ran.
@@ -235,6 +246,7 @@ extension Runner {
         }
         event.status = result.skipped ? .skipped : (result.changed ? .changed : .ok)
         event.message = result.message
+        event.changes = result.changes
         if result.changed { notified.formUnion(task.keywords.notify) }
     }
 }

@@ -23,6 +23,12 @@ package final class Runner {
     var hidingOutput = false
     /// The result of the last task that failed, for `ansible_failed_result` in `rescue`.
     var lastFailure: OrderedDictionary<String, Value> = [:]
+    /// In `plan`: namespaces that earlier tasks would create.
+    var plannedNamespaces: Set<String> = []
+    /// In `plan`: `group/Kind` of CRDs earlier tasks would create, and whether the kind is namespaced.
+    var plannedKinds: [String: Bool] = [:]
+    /// In `destroy`: what the walk collected, in task order.
+    var destroyTargets: [DestroyTarget] = []
 
     package init(
         playbook: Playbook, options: RunOptions, context: LoadContext, emit: @escaping (RunEvent) -> Void
@@ -46,6 +52,10 @@ package final class Runner {
                 succeeded = false
                 break
             }
+        }
+        if options.mode == .destroy, succeeded {
+            recap = Recap()
+            succeeded = await destroy()
         }
         emit(.recap(recap))
         return succeeded && recap.failed == 0

@@ -1,0 +1,91 @@
+import Diagnostics
+import Kube
+import OrderedCollections
+import Template
+import YAML
+
+/// `kubernetes.core.k8s`: objects from `definition`, `src`, `template` or the `kind`/`name`
+/// shorthand, rendered offline, planned and applied with server-side apply, and collected for
+/// `destroy`.
+struct KubernetesModule: TaskModule {
+    let invocation: ModuleInvocation
+
+    var runner: Runner { invocation.runner }
+
+    func render() async throws -> ModuleResult {
+        let request = try await self.request()
+        for object in request.objects {
+            let placed = request.placed(object, namespaced: nil)
+            let reference = KubeObjectReference(object: placed)
+            let place = reference.namespace.map { "\($0)/" } ?? ""
+            let verb = request.state == .absent ? " (would be deleted)" : ""
+            let kind = reference.kind.isEmpty ? "object" : reference.kind
+            invocation.emit(
+                title: "\(kind) \(place)\(reference.name.isEmpty ? "?" : reference.name)\(verb)", Value(yaml: placed),
+                file: "\(kind.lowercased())-\(reference.name.isEmpty ? "?" : reference.name)")
+        }
+        return ModuleResult(changed: !request.objects.isEmpty)
+    }
+
+    func plan() async throws -> ModuleResult { try await reconcile() }
+
+    func apply() async throws -> ModuleResult { try await reconcile() }
+
+    func collect() async throws -> ModuleResult {
+        let request = try await self.request()
+        guard request.state == .present else { return ModuleResult() }
+        let target = DestroyTarget(
+            task: invocation.name, location: invocation.task.span, objects: request.objects.map { request.placed($0, namespaced: nil) },
+            kubeconfig: request.kubeconfig, context: request.context, hidden: runner.hidingOutput)
+        runner.destroyTargets.append(target)
+        return ModuleResult()
+    }
+
+    func request() async throws -> KubernetesRequest {
+        try KubernetesRequest(invocation.options, objects: try await declaredObjects())
+    }
+
+    /// Plan or apply every object of the task, in order.
+    private func reconcile() async throws -> ModuleResult {
+        let request = try await self.request()
+        let client = try await runner.kubeClient(kubeconfig: request.kubeconfig, context: request.context)
+        let reconciler = KubernetesReconciler(runner: runner, client: client, request: request, hidden: runner.hidingOutput)
+        var result = ModuleResult()
+        var objects: [Value] = []
+        var failures: [String] = []
+        for object in request.objects {
+            do {
+                let outcome = try await reconciler.reconcile(object)
+                result.changes.append(outcome.change)
+                objects.append(outcome.object.map { Value(yaml: $0) } ?? .none)
+            } catch let error as KubeError {
+                guard request.continueOnError else { throw ModuleFailure(error) }
+                failures.append(error.description)
+            }
+        }
+        result.changed = result.changes.contains { $0.action != .unchanged }
+        result.registered["changed"] = .bool(result.changed)
+        result.registered["method"] = .string(result.changes.first.map { method($0.action) } ?? "none")
+        result.registered["result"] = objects.count == 1 ? objects[0] : .dict([.string("results"): .list(objects)])
+        if !failures.isEmpty {
+            throw ModuleFailure(message: .string(failures.joined(separator: "\n")), code: "kube.status", registered: result.registered)
+        }
+        return result
+    }
+
+    private func method(_ action: ObjectChange.Action) -> String {
+        switch action {
+        case .create: "create"
+        case .update: "update"
+        case .delete: "delete"
+        case .unchanged: "none"
+        }
+    }
+}
+
+extension ModuleFailure {
+    /// A cluster error as the task's failure: the object, what the server said, and the hint.
+    init(_ error: KubeError) {
+        self.init(message: .string(error.description), code: error.code, hint: error.hint)
+    }
+}

@@ -1,0 +1,80 @@
+import Kube
+import YAML
+
+extension Runner {
+    /// `destroy`: deletes what the walk collected, last declared first, custom resources before
+    /// the CRDs that define them; waits for each to be gone so the next deletion (a namespace,
+    /// a CRD) does not race it. Returns false when a deletion failed.
+    func destroy() async -> Bool {
+        let order = Self.destroyOrder(destroyTargets)
+        for (target, object) in order {
+            let reference = KubeObjectReference(object: object)
+            let started = ContinuousClock.now
+            var event = TaskEvent(task: target.task, status: .ok, item: reference.description, location: target.location, durationMilliseconds: 0)
+            do {
+                let client = try await kubeClient(kubeconfig: target.kubeconfig, context: target.context)
+                let change = try await delete(object, reference, client)
+                event.status = change.action == .delete ? .changed : .ok
+                event.changes = [change]
+            } catch {
+                let failure = (error as? ModuleFailure) ?? ((error as? KubeError).map(ModuleFailure.init) ?? ModuleFailure(message: .string("\(error)")))
+                event.status = .failed
+                event.diagnostic = failure.diagnostic(at: target.location)
+                event.message = failure.message
+            }
+            let elapsed = ContinuousClock.now - started
+            event.durationMilliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            recap.count(event.status)
+            emit(.task(event))
+            if event.status == .failed { return false }
+        }
+        return true
+    }
+
+    private func delete(_ object: YAMLValue, _ reference: KubeObjectReference, _ client: any KubeClient) async throws -> ObjectChange {
+        guard let resource = try await resolve(reference, client) else {
+            return ObjectChange(action: .unchanged, object: reference.description, note: "its kind is not served, so it is gone")
+        }
+        var placed = reference
+        if !resource.namespaced { placed.namespace = nil } else if placed.namespace == nil { placed.namespace = "default" }
+        let outcome = try await client.delete(resource, name: placed.name, namespace: placed.namespace, propagation: .foreground)
+        guard outcome == .deleted else {
+            return ObjectChange(action: .unchanged, object: placed.description, note: "already absent")
+        }
+        try await KubeWaiter(client: client, clock: options.clock).waitUntilGone(placed, resource, timeout: .seconds(300), sleep: .seconds(2))
+        if resource.kind == "CustomResourceDefinition" { await client.invalidateDiscovery() }
+        return ObjectChange(action: .delete, object: placed.description)
+    }
+
+    private func resolve(_ reference: KubeObjectReference, _ client: any KubeClient) async throws(KubeError) -> KubeResource? {
+        try await client.resource(apiVersion: reference.apiVersion, kind: reference.kind)
+    }
+
+    /// Reverse declaration order, except that the custom resources of a CRD's kind always come
+    /// before that CRD, so no object is left without the kind that defines it.
+    static func destroyOrder(_ targets: [DestroyTarget]) -> [(DestroyTarget, YAMLValue)] {
+        let all = Array(targets.flatMap { target in target.objects.map { (target, $0) } }.reversed())
+        let definedKind = { (object: YAMLValue) -> String? in
+            guard object["kind"]?.stringValue == "CustomResourceDefinition", let spec = object["spec"],
+                let group = spec["group"]?.stringValue, let kind = spec["names"]?["kind"]?.stringValue
+            else { return nil }
+            return group + "/" + kind
+        }
+        let groupKind = { (object: YAMLValue) -> String in
+            KubeResource.split(apiVersion: object["apiVersion"]?.stringValue ?? "").group + "/" + (object["kind"]?.stringValue ?? "")
+        }
+        var order: [(DestroyTarget, YAMLValue)] = []
+        var taken = Set<Int>()
+        for (index, entry) in all.enumerated() where !taken.contains(index) {
+            if let kind = definedKind(entry.1) {
+                for (later, other) in all.enumerated() where later > index && !taken.contains(later) && groupKind(other.1) == kind {
+                    order.append(other)
+                    taken.insert(later)
+                }
+            }
+            order.append(entry)
+            taken.insert(index)
+        }
+        return order
+    }
+}
