@@ -37,6 +37,9 @@ package final class HTTPKubeClient: KubeClient {
         configuration.timeout = .init(connect: .init(options.connectTimeout), read: .init(options.readTimeout))
         configuration.httpVersion = .automatic
         configuration.dnsOverride = endpoint.dnsOverride
+        // async-http-client would otherwise retry a refused connection by itself until the connect
+        // timeout; rig's retry policy decides instead, on its injectable clock.
+        configuration.connectionPool.retryConnectionEstablishment = false
         self.connection = connection
         self.options = options
         self.baseURL = endpoint.baseURL
