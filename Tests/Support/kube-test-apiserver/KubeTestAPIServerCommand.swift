@@ -18,8 +18,7 @@ enum KubeTestAPIServerCommand {
             let server = try await KubeTestServer.start(
                 options: KubeTestServerOptions(bearerTokens: Set(options.tokens)))
             try server.writeKubeconfig(to: options.kubeconfig, certificates: options.embed ? .embedded : .files)
-            print("ready \(server.url)")
-            fflush(stdout)
+            FileHandle.standardOutput.write(Data("ready \(server.url)\n".utf8))
             await StopSignal.wait()
             await server.shutdown()
         } catch {
@@ -62,36 +61,20 @@ enum StopSignal {
     static func wait() async {
         signal(SIGTERM, SIG_IGN)
         signal(SIGINT, SIG_IGN)
-        await withTaskGroup(of: Void.self) { group in
-            for number in [SIGTERM, SIGINT] {
-                group.addTask { await signalStream(number).first { _ in true } }
-            }
-            group.addTask { await standardInputClosed() }
-            await group.next()
-            group.cancelAll()
+        let (stops, continuation) = AsyncStream<Void>.makeStream()
+        let terminate = DispatchSource.makeSignalSource(signal: SIGTERM)
+        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT)
+        let input = DispatchSource.makeReadSource(fileDescriptor: STDIN_FILENO)
+        terminate.setEventHandler { continuation.yield() }
+        interrupt.setEventHandler { continuation.yield() }
+        input.setEventHandler {
+            var buffer = [UInt8](repeating: 0, count: 4096)
+            if read(STDIN_FILENO, &buffer, buffer.count) <= 0 { continuation.yield() }
         }
-    }
-
-    private static func signalStream(_ number: Int32) -> AsyncStream<Void> {
-        AsyncStream { continuation in
-            let source = DispatchSource.makeSignalSource(signal: number)
-            source.setEventHandler { continuation.yield() }
-            continuation.onTermination = { _ in source.cancel() }
-            source.resume()
-        }
-    }
-
-    /// Ends when a read of standard input returns end of file (or fails).
-    private static func standardInputClosed() async {
-        let closed = AsyncStream<Void> { continuation in
-            let source = DispatchSource.makeReadSource(fileDescriptor: STDIN_FILENO)
-            source.setEventHandler {
-                var buffer = [UInt8](repeating: 0, count: 4096)
-                if read(STDIN_FILENO, &buffer, buffer.count) <= 0 { continuation.yield() }
-            }
-            continuation.onTermination = { _ in source.cancel() }
-            source.resume()
-        }
-        _ = await closed.first { _ in true }
+        terminate.resume()
+        interrupt.resume()
+        input.resume()
+        _ = await stops.first { _ in true }
+        withExtendedLifetime((terminate, interrupt, input)) {}
     }
 }
