@@ -74,6 +74,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
@@ -103,7 +104,7 @@ let package = Package(
         .testTarget(name: "TemplateTests", dependencies: ["Template", "YAML"]),
         .testTarget(name: "RigCLITests", dependencies: ["RigCLI", "Engine", "Template", "YAML", "Kube", "KubeTestServer"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Template", "YAML", "Kube"]),
-        .testTarget(name: "KubeTests", dependencies: ["Kube", "YAML"]),
-        .testTarget(name: "KubeHTTPTests", dependencies: ["KubeHTTP", "Kube", "YAML", "KubeTestServer"]),
+        .testTarget(name: "KubeTests", dependencies: ["Kube", "YAML"], exclude: ["Fixtures"]),
+        .testTarget(name: "KubeHTTPTests", dependencies: ["KubeHTTP", "Kube", "YAML", "KubeTestServer"], exclude: ["Fixtures"]),
     ]
 )

@@ -1,0 +1,47 @@
+import Foundation
+import Kube
+
+/// How an `HTTPKubeClient` behaves beyond what the kubeconfig says: retries, timeouts, the clocks
+/// it sleeps and reads time on, and the environment exec plugins inherit. Tests inject clocks and
+/// jitter so retries run instantly and deterministically.
+package struct HTTPKubeClientOptions: Sendable {
+    /// rig's version, sent in `User-Agent`.
+    package static let rigVersion = "0.1.0"
+
+    package var retryPolicy: KubeRetryPolicy
+    /// The clock retries sleep on.
+    package var clock: any Clock<Duration>
+    /// Where credential expiry reads the time.
+    package var wallClock: KubeWallClock
+    /// A number in 0..<1 per retry, spreading clients that failed together.
+    package var jitter: @Sendable () -> Double
+    package var connectTimeout: Duration
+    /// The longest pause between bytes of an answer.
+    package var readTimeout: Duration
+    /// The longest a whole request (one attempt) may take.
+    package var requestTimeout: Duration
+    package var userAgent: String
+    /// The environment exec credential plugins inherit.
+    package var execEnvironment: [String: String]
+    /// The largest answer rig reads.
+    package var maximumResponseBytes: Int
+
+    package init(
+        retryPolicy: KubeRetryPolicy = KubeRetryPolicy(), clock: any Clock<Duration> = ContinuousClock(),
+        wallClock: KubeWallClock = .system, jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) },
+        connectTimeout: Duration = .seconds(10), readTimeout: Duration = .seconds(60), requestTimeout: Duration = .seconds(120),
+        userAgent: String = "rig/\(Self.rigVersion)", execEnvironment: [String: String] = ProcessInfo.processInfo.environment,
+        maximumResponseBytes: Int = 256 * 1024 * 1024
+    ) {
+        self.retryPolicy = retryPolicy
+        self.clock = clock
+        self.wallClock = wallClock
+        self.jitter = jitter
+        self.connectTimeout = connectTimeout
+        self.readTimeout = readTimeout
+        self.requestTimeout = requestTimeout
+        self.userAgent = userAgent
+        self.execEnvironment = execEnvironment
+        self.maximumResponseBytes = maximumResponseBytes
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import YAML
+
+/// GET, LIST and the snapshots watches are made of.
+extension KubeAPI {
+    func get(_ target: Target, name: String, _ request: APIRequest) throws(APIError) -> APIResponse {
+        noteRead(target, names: [name])
+        guard let object = store[target.key(name)] else { throw .status(.notFound(target.kind, name: name)) }
+        let shown = served(object, kind: target.kind)
+        if TableResponse.isRequested(accept: request.accept) {
+            return .json(200, table(target.kind, request).table([shown]))
+        }
+        return .json(200, shown)
+    }
+
+    func list(_ target: Target, _ request: APIRequest) throws(APIError) -> APIResponse {
+        let objects = try selected(target, request)
+        noteRead(target, names: objects.compactMap { $0[path: ["metadata", "name"]]?.stringValue })
+        let shown = objects.map { served($0, kind: target.kind) }
+        if TableResponse.isRequested(accept: request.accept) {
+            return .json(200, table(target.kind, request).table(shown))
+        }
+        return .json(
+            200,
+            .object([
+                "kind": .string(target.kind.listKind), "apiVersion": .string(target.kind.groupVersion),
+                "metadata": .object(["resourceVersion": .string(String(store.revision))]),
+                "items": .sequence(shown.map { ObjectShape.listItem($0, kind: target.kind) }),
+            ]))
+    }
+
+    /// The objects a LIST or WATCH selects, by namespace, label and field selectors.
+    func selected(_ target: Target, _ request: APIRequest) throws(APIError) -> [YAMLValue] {
+        guard let labels = LabelSelector(request.query["labelSelector"] ?? "") else {
+            throw .status(.badRequest("unable to parse requirement: \(request.query["labelSelector"] ?? "")"))
+        }
+        guard let fields = LabelSelector(request.query["fieldSelector"] ?? "") else {
+            throw .status(.badRequest("invalid field selector: \(request.query["fieldSelector"] ?? "")"))
+        }
+        if let unsupported = fields.keys.first(where: { !["metadata.name", "metadata.namespace"].contains($0) }) {
+            throw .status(.badRequest("field label not supported: \(unsupported)"))
+        }
+        return store.list(group: target.kind.group, plural: target.kind.plural, namespace: target.namespace)
+            .map(\.object)
+            .filter { labels.matches(LabelSelector.labels(of: $0)) && fields.matches(LabelSelector.fields(of: $0)) }
+    }
+
+    /// What a watch polls: the selected objects by namespace/name, with their resourceVersions.
+    func watchSnapshot(_ plan: WatchPlan) -> [String: (revision: Int, object: YAMLValue)] {
+        promoteDueCRDs()
+        var snapshot: [String: (revision: Int, object: YAMLValue)] = [:]
+        for object in (try? selected(plan.target, plan.request)) ?? [] {
+            let namespace = object[path: ["metadata", "namespace"]]?.stringValue ?? ""
+            let name = object[path: ["metadata", "name"]]?.stringValue ?? ""
+            let revision = Int(object[path: ["metadata", "resourceVersion"]]?.stringValue ?? "") ?? 0
+            snapshot["\(namespace)/\(name)"] = (revision, served(object, kind: plan.target.kind))
+        }
+        return snapshot
+    }
+
+    func watchPlan(_ target: Target, _ request: APIRequest) throws(APIError) -> WatchPlan {
+        _ = try selected(target, request)
+        let timeout = Int(request.query["timeoutSeconds"] ?? "").map { max(0, min($0, 3600)) } ?? 1800
+        let since = Int(request.query["resourceVersion"] ?? "") ?? 0
+        return WatchPlan(target: target, request: request, timeoutSeconds: timeout, sinceRevision: since)
+    }
+
+    /// The object as this kind's version serves it.
+    func served(_ object: YAMLValue, kind: ResourceKind) -> YAMLValue {
+        guard kind.isCustom else { return object }
+        var object = object
+        object.set("apiVersion", .string(kind.groupVersion))
+        return object
+    }
+
+    private func table(_ kind: ResourceKind, _ request: APIRequest) -> TableResponse {
+        TableResponse(
+            kind: kind, include: TableResponse.include(request.query), resourceVersion: String(store.revision), now: Date())
+    }
+}
+
+/// A watch to stream: what to select, since which resourceVersion, and for how long.
+struct WatchPlan: Sendable {
+    var target: Target
+    var request: APIRequest
+    var timeoutSeconds: Int
+    /// Events for objects at or below this revision are not sent (0: send every object as ADDED).
+    var sinceRevision: Int
+}

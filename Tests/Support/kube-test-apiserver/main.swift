@@ -1,1 +1,0 @@
-// Runs the test API server as a process, for benchmarks and manual kubectl sessions (issue 4).
