@@ -21,7 +21,9 @@ package enum KubeObjectComparison {
     /// sets is already there, and it sets exactly the fields the manager applied last time (so no
     /// field would be dropped). False means "ask the server", not "it changes".
     package static func isUnchanged(desired: YAMLValue, live: YAMLValue, manager: String) -> Bool {
-        guard let owned = KubeFieldSet(liveObject: live, manager: manager) else { return false }
+        // No entry for the manager is an empty set: the server keeps none for an apply that sets
+        // no field (a bare Namespace), and then applying nothing again changes nothing.
+        let owned = KubeFieldSet(liveObject: live, manager: manager) ?? KubeFieldSet()
         guard owned == KubeFieldSet(appliedObject: desired) else { return false }
         var body = desired
         body.remove("apiVersion")

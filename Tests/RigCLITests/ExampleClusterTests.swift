@@ -30,7 +30,8 @@ struct ExampleClusterTests {
         let files = RepositoryFiles(root: RenderGoldenTests.root)
         let context = LoadContext(fileSystem: files)
         let playbook = try #require(PlaybookLoader(context: context, rolesPaths: ["roles"]).load("playbooks/local-dev-messaging.yaml"))
-        let properties = Value(yaml: try #require(try YAMLLoader.loadValues(try #require(files.readFile("env/local.yaml")), path: "local").first))
+        let propertiesText = try #require(files.readFile("env/local.yaml"))
+        let properties = Value(yaml: try #require(try YAMLLoader.loadValues(propertiesText, path: "local").first))
         let provider = HTTPKubeClientProvider(environment: [:], homeDirectory: folder)
         var options = RunOptions(
             mode: mode, tags: TagFilter(only: [], skip: ["helm"]), extraVariables: extra, environmentProperties: properties.stringKeyed,
@@ -61,7 +62,7 @@ struct ExampleClusterTests {
             #expect(plan.succeeded, "\(plan.text)")
             #expect(plan.text.contains("+ messaging Namespace"))
             #expect(plan.text.contains("+ streams.jetstream.nats.io CustomResourceDefinition"))
-            #expect(plan.text.contains("+ messaging/contact-person Stream  (its namespace comes from an earlier task)"))
+            #expect(plan.text.contains("+ messaging/contact-person Stream  (its CRD comes from an earlier task)"))
             #expect(server.requests().allSatisfy { !$0.isWrite }, "plan wrote: \(server.requests().filter(\.isWrite))")
 
             let first = try await Self.run(.apply, server: server, folder: folder)
