@@ -54,6 +54,8 @@ enum PlaybookExecution {
         }
         loaded.options.mode = mode
         loaded.options.fetch = { try await RemoteText.fetch($0) }
+        Interrupts.install()
+        loaded.options.interrupted = { Interrupts.requested }
         loaded.options.kube = KubeRunOptions(provider: chosen, kubeconfig: cluster.kubeconfig, context: cluster.context)
         let context = loaded.context
         let printer = EventPrinter(console: console, format: output.output, verbosity: output.verbose) { context.files }
@@ -73,6 +75,10 @@ enum PlaybookExecution {
         }
         let succeeded = await runner.run()
         if let live { await LiveKube.shutdown(live) }
+        if runner.wasInterrupted || Interrupts.requested {
+            console.err("interrupted: rig stopped between requests; the lines above are what was done\n")
+            return .interrupted
+        }
         guard succeeded, recap.failed == 0 else { return .taskFailed }
         return mode == .plan && tally.pending > 0 ? .changesPending : .success
     }

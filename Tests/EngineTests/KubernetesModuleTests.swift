@@ -1,5 +1,6 @@
 import Engine
 import Kube
+import Synchronization
 import Template
 import Testing
 import YAML
@@ -83,7 +84,7 @@ struct KubernetesModuleTests {
 
     func run(
         _ mode: RunOptions.Mode, _ cluster: InMemoryKubeClient, playbook: String = KubernetesModuleTests.playbook,
-        extra: [String: Value] = [:]
+        extra: [String: Value] = [:], interrupted: @escaping @Sendable () -> Bool = { false }
     ) async throws -> Outcome {
         var files = Self.files
         files["play.yaml"] = playbook
@@ -92,6 +93,7 @@ struct KubernetesModuleTests {
         #expect(context.diagnostics.isEmpty, "\(context.diagnostics)")
         var options = RunOptions(mode: mode, extraVariables: extra, kube: KubeRunOptions(provider: InMemoryKubeClientProvider(cluster: cluster)))
         options.clock = ManualRunClock()
+        options.interrupted = interrupted
         var events: [TaskEvent] = []
         var recap = Recap()
         let runner = Runner(playbook: loaded, options: options, context: context) { event in
@@ -99,7 +101,18 @@ struct KubernetesModuleTests {
             if case .recap(let final) = event { recap = final }
         }
         let succeeded = await runner.run()
-        return Outcome(events: events, succeeded: succeeded, recap: recap)
+        return Outcome(events: events, succeeded: succeeded && !runner.wasInterrupted, recap: recap)
+    }
+
+    @Test("Ctrl-C between tasks stops the run there: what was done stays done, nothing after it is sent")
+    func interrupt() async throws {
+        let cluster = InMemoryKubeClient()
+        let checks = Mutex(0)
+        // The first task checks twice (before the task, before its object); the third check is the second task's.
+        let outcome = try await run(.apply, cluster, interrupted: { checks.withLock { $0 += 1; return $0 >= 3 } })
+        #expect(!outcome.succeeded)
+        #expect(outcome.lines == ["namespace: changed + messaging Namespace"])
+        #expect(await cluster.storedObjects.count == 1)
     }
 
     @Test("plan on an empty cluster: everything would be created, including objects whose namespace and CRD come from earlier tasks")

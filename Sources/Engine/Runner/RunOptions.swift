@@ -30,6 +30,8 @@ package struct RunOptions: Sendable {
     package var clock: any RunClock = SystemRunClock()
     /// Fetches an http(s) URL's text (`k8s` `src: https://…`); nil when the run may not use the network.
     package var fetch: (@Sendable (String) async throws -> String)?
+    /// True once the user asked to stop (Ctrl-C): the run stops before the next task, object or poll.
+    package var interrupted: @Sendable () -> Bool = { false }
 
     package init(
         mode: Mode, tags: TagFilter = TagFilter(), extraVariables: [String: Value] = [:],

@@ -8,6 +8,10 @@ extension Runner {
     func destroy() async -> Bool {
         let order = Self.destroyOrder(destroyTargets)
         for (target, object) in order {
+            if options.interrupted() {
+                wasInterrupted = true
+                return false
+            }
             let reference = KubeObjectReference(object: object)
             let started = ContinuousClock.now
             var event = TaskEvent(task: target.task, status: .ok, item: reference.description, location: target.location, durationMilliseconds: 0)
@@ -41,7 +45,7 @@ extension Runner {
         guard outcome == .deleted else {
             return ObjectChange(action: .unchanged, object: placed.description, note: "already absent")
         }
-        try await KubeWaiter(client: client, clock: options.clock).waitUntilGone(placed, resource, timeout: .seconds(300), sleep: .seconds(2))
+        try await KubeWaiter(client: client, clock: options.clock, interrupted: options.interrupted).waitUntilGone(placed, resource, timeout: .seconds(300), sleep: .seconds(2))
         if resource.kind == "CustomResourceDefinition" { await client.invalidateDiscovery() }
         return ObjectChange(action: .delete, object: placed.description)
     }

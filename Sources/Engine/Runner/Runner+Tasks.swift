@@ -89,6 +89,7 @@ extension Runner {
     func runTask(_ task: Task, _ section: Section, isHandler: Bool) async throws {
         let tags = section.tags.union(task.keywords.tags)
         guard options.tags.runs(tags) else { return }
+        try stopIfInterrupted()
         variables.pushScope(try values(of: task.keywords.vars))
         defer { variables.popScope() }
         let environment = environment(for: task, role: section.role)

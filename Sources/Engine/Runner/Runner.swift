@@ -29,6 +29,8 @@ package final class Runner {
     var plannedKinds: [String: Bool] = [:]
     /// In `destroy`: what the walk collected, in task order.
     var destroyTargets: [DestroyTarget] = []
+    /// Whether the run stopped because the user asked it to.
+    package internal(set) var wasInterrupted = false
 
     package init(
         playbook: Playbook, options: RunOptions, context: LoadContext, emit: @escaping (RunEvent) -> Void
@@ -53,7 +55,7 @@ package final class Runner {
                 break
             }
         }
-        if options.mode == .destroy, succeeded {
+        if options.mode == .destroy, succeeded, !options.interrupted() {
             recap = Recap()
             succeeded = await destroy()
         }
@@ -63,6 +65,13 @@ package final class Runner {
 
     /// Thrown to stop the run after a failure has been reported.
     struct Stop: Error {}
+
+    /// Stops the run before the next task when the user asked to stop.
+    func stopIfInterrupted() throws {
+        guard options.interrupted() else { return }
+        wasInterrupted = true
+        throw Stop()
+    }
 
     func runPlay(_ play: Play) async throws {
         variables = VariableLayers()

@@ -6,6 +6,7 @@ import YAML
 struct KubeWaiter {
     let client: any KubeClient
     let clock: any RunClock
+    var interrupted: @Sendable () -> Bool = { false }
 
     func waitUntilReady(
         _ reference: KubeObjectReference, _ resource: KubeResource, condition: KubeWaitCondition?, timeout: Duration, sleep: Duration,
@@ -52,6 +53,7 @@ struct KubeWaiter {
     }
 
     private func pause(_ interval: Duration) async throws {
+        if interrupted() { throw KubeError.interrupted }
         do {
             try await clock.sleep(for: interval)
         } catch {

@@ -54,6 +54,7 @@ struct KubernetesModule: TaskModule {
         var objects: [Value] = []
         var failures: [String] = []
         for object in request.objects {
+            if runner.options.interrupted() { throw ModuleFailure(KubeError.interrupted) }
             do {
                 let outcome = try await reconciler.reconcile(object)
                 result.changes.append(outcome.change)

@@ -107,7 +107,7 @@ struct KubernetesReconciler {
         if planning { return Outcome(change: change(.delete, reference), object: nil) }
         let outcome = try await client.delete(resource, name: reference.name, namespace: reference.namespace, propagation: .foreground)
         if outcome == .deleted, request.wait {
-            try await KubeWaiter(client: client, clock: runner.options.clock)
+            try await KubeWaiter(client: client, clock: runner.options.clock, interrupted: runner.options.interrupted)
                 .waitUntilGone(reference, resource, timeout: request.waitTimeout, sleep: request.waitSleep)
         }
         if resource.kind == "CustomResourceDefinition" { await client.invalidateDiscovery() }
@@ -117,7 +117,7 @@ struct KubernetesReconciler {
     /// After a write: CRDs are waited on until Established (later tasks use their kinds), and
     /// `wait` waits for the object's readiness or `wait_condition`.
     private func settle(_ object: YAMLValue, _ reference: KubeObjectReference, _ resource: KubeResource) async throws -> YAMLValue {
-        let waiter = KubeWaiter(client: client, clock: runner.options.clock)
+        let waiter = KubeWaiter(client: client, clock: runner.options.clock, interrupted: runner.options.interrupted)
         var current = object
         if resource.kind == "CustomResourceDefinition" {
             current = try await waiter.waitUntilReady(reference, resource, condition: nil, timeout: request.waitTimeout, sleep: request.waitSleep, current: current)
