@@ -30,13 +30,13 @@ validate: release
 	$(RIG) validate $(PLAYBOOK) --env $(ENV)
 
 plan: release
-	$(RIG) plan $(PLAYBOOK) --env $(ENV)
+	$(RIG) plan $(PLAYBOOK) --env $(ENV) $(RIG_ARGS)
 
 install: release
-	$(RIG) apply $(PLAYBOOK) --env $(ENV)
+	$(RIG) apply $(PLAYBOOK) --env $(ENV) $(RIG_ARGS)
 
 destroy: release
-	$(RIG) destroy $(PLAYBOOK) --env $(ENV)
+	$(RIG) destroy $(PLAYBOOK) --env $(ENV) $(RIG_ARGS)
 
 test:
 	$(SWIFT) test
