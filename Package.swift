@@ -102,7 +102,7 @@ let package = Package(
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "TemplateTests", dependencies: ["Template", "YAML"]),
-        .testTarget(name: "RigCLITests", dependencies: ["RigCLI", "Engine", "Template", "YAML", "Kube", "KubeTestServer"]),
+        .testTarget(name: "RigCLITests", dependencies: ["RigCLI", "Engine", "Template", "YAML", "Diagnostics", "Kube", "KubeHTTP", "KubeTestServer"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Template", "YAML", "Kube"]),
         .testTarget(name: "KubeTests", dependencies: ["Kube", "YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "KubeHTTPTests", dependencies: ["KubeHTTP", "Kube", "YAML", "KubeTestServer"], exclude: ["Fixtures"]),
