@@ -13,6 +13,7 @@ import YAML
 ///
 /// Call `shutdown()` when done (the provider does it for the clients it made).
 package final class HTTPKubeClient: KubeClient {
+    /// The cluster and credentials this client talks with.
     package let connection: KubeConnection
     let options: HTTPKubeClientOptions
     let httpClient: HTTPClient
@@ -99,7 +100,8 @@ package final class HTTPKubeClient: KubeClient {
         let response = try await send(request)
         switch response.status {
         case 200, 202: return .deleted
-        case 404: return .notFound
+        // A 404 after a lost attempt most likely means that attempt deleted the object.
+        case 404: return response.followsLostAttempt ? .deleted : .notFound
         default: throw response.error(for: request)
         }
     }

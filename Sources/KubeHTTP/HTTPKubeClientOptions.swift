@@ -8,6 +8,7 @@ package struct HTTPKubeClientOptions: Sendable {
     /// rig's version, sent in `User-Agent`.
     package static let rigVersion = "0.1.0"
 
+    /// Which failures are retried, how often and after how long.
     package var retryPolicy: KubeRetryPolicy
     /// The clock retries sleep on.
     package var clock: any Clock<Duration>
@@ -15,11 +16,13 @@ package struct HTTPKubeClientOptions: Sendable {
     package var wallClock: KubeWallClock
     /// A number in 0..<1 per retry, spreading clients that failed together.
     package var jitter: @Sendable () -> Double
+    /// The longest wait for a TCP and TLS connection.
     package var connectTimeout: Duration
     /// The longest pause between bytes of an answer.
     package var readTimeout: Duration
     /// The longest a whole request (one attempt) may take.
     package var requestTimeout: Duration
+    /// `User-Agent` of every request.
     package var userAgent: String
     /// The environment exec credential plugins inherit.
     package var execEnvironment: [String: String]

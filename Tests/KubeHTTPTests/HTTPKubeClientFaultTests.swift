@@ -84,3 +84,31 @@ struct HTTPKubeClientFaultTests {
         }
     }
 }
+
+@Suite("Deletes whose first attempt got no answer")
+struct HTTPKubeClientLostDeleteTests {
+    @Test("a delete retried after a dropped connection reports the object deleted")
+    func lostDelete() async throws {
+        try await LiveCluster.run { (cluster: LiveCluster, client: any KubeClient) async throws -> Void in
+            _ = try await client.apply(
+                try LiveCluster.configMap("doomed", namespace: "default", color: "red"), resource: LiveCluster.configMaps,
+                options: .init())
+            cluster.server.inject(Fault(method: "DELETE", count: 1, effect: .dropConnection))
+            let outcome = try await client.delete(LiveCluster.configMaps, name: "doomed", namespace: "default", propagation: .foreground)
+            #expect(outcome == .deleted)
+            #expect(cluster.writes().filter { $0.method == "DELETE" }.map(\.status) == [0, 200])
+        }
+    }
+
+    @Test("a 404 after a lost attempt counts as deleted, since that attempt may have deleted it")
+    func notFoundAfterLostAttempt() async throws {
+        try await LiveCluster.run { (cluster: LiveCluster, client: any KubeClient) async throws -> Void in
+            cluster.server.inject(Fault(method: "DELETE", count: 1, effect: .dropConnection))
+            let outcome = try await client.delete(LiveCluster.configMaps, name: "ghost", namespace: "default", propagation: .foreground)
+            #expect(outcome == .deleted)
+            #expect(cluster.writes().map(\.status) == [0, 404])
+            let again = try await client.delete(LiveCluster.configMaps, name: "ghost", namespace: "default", propagation: .foreground)
+            #expect(again == .notFound)
+        }
+    }
+}
