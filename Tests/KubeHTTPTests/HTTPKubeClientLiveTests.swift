@@ -102,6 +102,19 @@ struct HTTPKubeClientLiveTests {
             """
     }
 
+    @Test("plain discovery fetches one resource list per group-version used, once")
+    func plainDiscovery() async throws {
+        try await LiveCluster.run(discovery: .plain) { (cluster: LiveCluster, client: any KubeClient) async throws -> Void in
+            #expect(try await client.resource(apiVersion: "v1", kind: "ConfigMap") == LiveCluster.configMaps)
+            #expect(try await client.resource(apiVersion: "v1", kind: "Namespace") == LiveCluster.namespaces)
+            #expect(try await client.resource(apiVersion: "apps/v1", kind: "Deployment")?.plural == "deployments")
+            #expect(try await client.resource(apiVersion: "apps/v1", kind: "NoSuchKind") == nil)
+            #expect(try await client.resource(apiVersion: "jetstream.nats.io/v1beta2", kind: "Stream") == nil)
+            #expect(cluster.server.requests().map(\.path).sorted() == ["/api", "/api/v1", "/apis", "/apis/apps/v1"])
+            #expect(cluster.server.requests().allSatisfy { $0.accept == "application/json" })
+        }
+    }
+
     @Test("a CRD's kind is found after invalidating discovery")
     func crdDiscovery() async throws {
         try await LiveCluster.run { (_: LiveCluster, client: any KubeClient) async throws -> Void in

@@ -16,7 +16,7 @@ struct LiveCluster {
     /// Runs `body` against a fresh server, then shuts everything down.
     static func run(
         options: KubeTestServerOptions = KubeTestServerOptions(), storage: KubeTestServer.CertificateStorage = .embedded,
-        kubeconfigText: ((KubeTestServer) -> String)? = nil, _ body: (LiveCluster, any KubeClient) async throws -> Void
+        kubeconfigText: ((KubeTestServer) -> String)? = nil, discovery: KubeDiscoveryMode = .aggregated, _ body: (LiveCluster, any KubeClient) async throws -> Void
     ) async throws {
         try await KubeTestServer.withServer(options: options) { server in
             let home = FileManager.default.temporaryDirectory.appendingPathComponent("rig-live-\(UUID().uuidString)").path
@@ -32,7 +32,7 @@ struct LiveCluster {
             let provider = HTTPKubeClientProvider(
                 environment: ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"], homeDirectory: home,
                 serviceAccountDirectory: home + "/no-service-account",
-                options: HTTPKubeClientOptions(clock: clock, jitter: { 0 }))
+                options: HTTPKubeClientOptions(discovery: discovery, clock: clock, jitter: { 0 }))
             let cluster = LiveCluster(server: server, home: home, kubeconfig: kubeconfig, clock: clock, provider: provider)
             do {
                 let client = try await provider.client(kubeconfig: nil, context: nil)
