@@ -54,7 +54,7 @@ extension HTTPKubeClient {
     }
 
     private func discoveryError(_ response: KubeResponse, _ request: KubeRequest) -> KubeError {
-        var error = response.error(for: request)
+        var error = failure(response, request)
         error.message = "discovery (\(request.path)) failed: \(error.message)"
         return error
     }

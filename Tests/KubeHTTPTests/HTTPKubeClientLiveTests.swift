@@ -75,7 +75,7 @@ struct HTTPKubeClientLiveTests {
     func bearerToken() async throws {
         let options = KubeTestServerOptions(bearerTokens: ["good-token"])
         for (token, accepted) in [("good-token", true), ("bad-token", false)] {
-            try await LiveCluster.run(options: options, kubeconfigText: { Self.tokenKubeconfig($0, token: token) }) { (_: LiveCluster, client: any KubeClient) async throws -> Void in
+            try await LiveCluster.run(options: options, kubeconfigText: { Self.tokenKubeconfig($0, token: token) }) { (cluster: LiveCluster, client: any KubeClient) async throws -> Void in
                 if accepted {
                     #expect(try await client.resource(apiVersion: "v1", kind: "Namespace") == LiveCluster.namespaces)
                 } else {
@@ -85,6 +85,7 @@ struct HTTPKubeClientLiveTests {
                     #expect(error?.statusCode == 401)
                     #expect(error?.hint?.hasPrefix("the cluster did not accept rig's credentials") == true)
                     #expect(error?.description.contains("bad-token") == false)
+                    #expect(error?.hint?.hasSuffix("(credentials of context 'ci' in \(cluster.kubeconfig))") == true)
                 }
             }
         }
