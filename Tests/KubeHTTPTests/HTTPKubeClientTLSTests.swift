@@ -95,4 +95,28 @@ struct HTTPKubeClientTLSTests {
             #expect(cluster.server.requests().map(\.status) == [401, 200, 200])
         }
     }
+
+    @Test("an exec plugin's client certificate is presented per request, and the server accepts it")
+    func execClientCertificate() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rig-plugin-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        try await LiveCluster.run(kubeconfigText: { server in
+            let credential = YAMLValue.mapping([
+                YAMLPair(.string("kind"), .string("ExecCredential")),
+                YAMLPair(.string("apiVersion"), .string("client.authentication.k8s.io/v1beta1")),
+                YAMLPair(.string("status"), .mapping([
+                    YAMLPair(.string("clientCertificateData"), .string(server.clientCertificatePEM)),
+                    YAMLPair(.string("clientKeyData"), .string(server.clientKeyPEM)),
+                ])),
+            ])
+            try? Data(credential.jsonBytes).write(to: URL(fileURLWithPath: directory + "/credential.json"))
+            let user = "{exec: {apiVersion: client.authentication.k8s.io/v1beta1, command: cat, args: [\"\(directory)/credential.json\"]}}"
+            return Self.kubeconfig(server, cluster: Self.ca(server), user: user)
+        }) { (cluster: LiveCluster, client: any KubeClient) async throws -> Void in
+            #expect(try await client.get(LiveCluster.namespaces, name: "default", namespace: nil) != nil)
+            #expect(try await client.get(LiveCluster.namespaces, name: "kube-public", namespace: nil) != nil)
+            #expect(cluster.server.requests().map(\.status) == [200, 200])
+        }
+    }
 }
