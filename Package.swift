@@ -105,6 +105,15 @@ let package = Package(
         .testTarget(name: "RigCLITests", dependencies: ["RigCLI", "Engine", "Template", "YAML", "Diagnostics", "Kube", "KubeHTTP", "KubeTestServer"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Template", "YAML", "Kube"]),
         .testTarget(name: "KubeTests", dependencies: ["Kube", "YAML"], exclude: ["Fixtures"]),
-        .testTarget(name: "KubeHTTPTests", dependencies: ["KubeHTTP", "Kube", "YAML", "KubeTestServer"], exclude: ["Fixtures"]),
+        .testTarget(
+            name: "KubeHTTPTests",
+            dependencies: [
+                "KubeHTTP", "Kube", "YAML", "KubeTestServer",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            exclude: ["Fixtures"]
+        ),
     ]
 )

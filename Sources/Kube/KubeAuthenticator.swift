@@ -3,7 +3,9 @@ import YAML
 
 /// What to put on one request: an `Authorization` header value and/or a TLS client certificate.
 package struct KubeRequestCredentials: Sendable, Hashable {
+    /// The whole `Authorization` header value (`Bearer …`, `Basic …`).
     package var authorization: KubeSecret<String>?
+    /// The TLS client certificate to present, if any.
     package var clientCertificate: KubeClientCertificate?
 
     package init(authorization: String? = nil, clientCertificate: KubeClientCertificate? = nil) {
@@ -32,6 +34,7 @@ package actor KubeAuthenticator {
     /// How many times the exec plugin ran, for tests and `-vv`.
     package private(set) var pluginRuns = 0
 
+    /// The credential source for `connection`; `runner` runs its exec plugin, `clock` decides expiry.
     package init(connection: KubeConnection, runner: KubeExecRunner, clock: KubeWallClock = .system) {
         self.authentication = connection.authentication
         self.clientCertificate = connection.clientCertificate

@@ -69,7 +69,8 @@ struct KubeConfigParser {
             guard let name = try string(item["name"], "\(list)[\(index)].name"), !name.isEmpty else {
                 throw problem("\(list)[\(index)] has no name")
             }
-            let body = item[field] ?? .mapping([])
+            var body = item[field] ?? .mapping([])
+            if body == .null { body = .mapping([]) }
             guard case .mapping = body else { throw problem("\(list)[\(index)] ('\(name)'): '\(field)' must be a mapping") }
             entries.append((name, body))
         }

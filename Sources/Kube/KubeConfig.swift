@@ -81,13 +81,16 @@ package struct KubeConfig: Sendable, Hashable {
         }
     }
 
+    /// Clusters, users and contexts by name, in the order first seen.
     package var clusters: OrderedDictionary<String, Cluster> = [:]
     package var users: OrderedDictionary<String, User> = [:]
     package var contexts: OrderedDictionary<String, Context> = [:]
+    /// The first non-empty `current-context` of the files read.
     package var currentContext: String?
     /// The files that were read, in the order they were merged.
     package var files: [String] = []
 
+    /// An empty kubeconfig, the start of a merge.
     package init() {}
 
     /// Adds another file's entries the way kubectl merges `KUBECONFIG`: the first file to define

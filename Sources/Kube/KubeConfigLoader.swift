@@ -6,8 +6,11 @@ package struct KubeConfigLoader: Sendable {
     /// Where a pod's service account token, CA and namespace are mounted.
     package static let defaultServiceAccountDirectory = "/var/run/secrets/kubernetes.io/serviceaccount"
 
+    /// The process environment (`KUBECONFIG`, `KUBERNETES_SERVICE_HOST`/`_PORT`).
     package var environment: [String: String]
+    /// Where `~` points; nil when there is no home.
     package var homeDirectory: String?
+    /// Where the in-cluster token, CA and namespace are read from.
     package var serviceAccountDirectory: String
 
     package init(

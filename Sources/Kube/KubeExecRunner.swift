@@ -10,6 +10,7 @@ package struct KubeExecRunner: Sendable {
     /// The environment the plugin inherits (the process environment in `rig`).
     package var environment: [String: String]
 
+    /// A runner whose plugins inherit `environment`.
     package init(environment: [String: String]) {
         self.environment = environment
     }

@@ -35,7 +35,8 @@ extension HTTPKubeClient {
     }
 
     private func fetchRoot(_ path: String) async throws(KubeError) -> KubeDiscovery {
-        let request = KubeRequest(method: .GET, path: path, accept: KubeDiscovery.accept, verb: "get")
+        let accept = options.discovery == .aggregated ? KubeDiscovery.accept : "application/json"
+        let request = KubeRequest(method: .GET, path: path, accept: accept, verb: "get")
         let response = try await send(request)
         guard response.status == 200 else { throw discoveryError(response, request) }
         return try KubeDiscovery.parseRoot(try object(in: response, for: request))
@@ -53,7 +54,7 @@ extension HTTPKubeClient {
     }
 
     private func discoveryError(_ response: KubeResponse, _ request: KubeRequest) -> KubeError {
-        var error = response.error(for: request)
+        var error = failure(response, request)
         error.message = "discovery (\(request.path)) failed: \(error.message)"
         return error
     }

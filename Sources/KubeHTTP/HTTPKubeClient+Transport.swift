@@ -11,13 +11,15 @@ extension HTTPKubeClient {
     func send(_ request: KubeRequest) async throws(KubeError) -> KubeResponse {
         var attempt = 0
         var renewed = false
+        var lostAttempt = false
         while true {
             attempt += 1
             guard !Task.isCancelled else { throw .interrupted }
             let outcome = await attemptOnce(request)
             let failure: KubeRetryPolicy.Failure
             switch outcome {
-            case .answered(let response):
+            case .answered(var response):
+                response.followsLostAttempt = lostAttempt
                 if response.status == 401, !renewed, authenticator.canRenew {
                     renewed = true
                     attempt -= 1
@@ -33,6 +35,7 @@ extension HTTPKubeClient {
             case .unanswered(let error):
                 if Task.isCancelled || Self.isCancellation(error) { throw .interrupted }
                 failure = .transport(KubeTransportError.classify(error))
+                lostAttempt = true
                 guard case .retry(let delay) = options.retryPolicy.decide(after: attempt, failed: failure, jitter: options.jitter())
                 else {
                     throw KubeTransportError.error(error, server: connection.server, attempts: attempt).about(request.object)

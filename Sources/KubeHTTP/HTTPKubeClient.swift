@@ -13,6 +13,7 @@ import YAML
 ///
 /// Call `shutdown()` when done (the provider does it for the clients it made).
 package final class HTTPKubeClient: KubeClient {
+    /// The cluster and credentials this client talks with.
     package let connection: KubeConnection
     let options: HTTPKubeClientOptions
     let httpClient: HTTPClient
@@ -64,7 +65,7 @@ package final class HTTPKubeClient: KubeClient {
         switch response.status {
         case 200: return try object(in: response, for: request)
         case 404: return nil
-        default: throw response.error(for: request)
+        default: throw failure(response, request)
         }
     }
 
@@ -81,7 +82,7 @@ package final class HTTPKubeClient: KubeClient {
             method: .PATCH, path: path, query: query, contentType: "application/apply-patch+yaml", body: object.jsonBytes,
             object: reference, verb: "patch")
         let response = try await send(request)
-        guard response.status == 200 || response.status == 201 else { throw response.error(for: request) }
+        guard response.status == 200 || response.status == 201 else { throw failure(response, request) }
         return try self.object(in: response, for: request)
     }
 
@@ -99,8 +100,9 @@ package final class HTTPKubeClient: KubeClient {
         let response = try await send(request)
         switch response.status {
         case 200, 202: return .deleted
-        case 404: return .notFound
-        default: throw response.error(for: request)
+        // A 404 after a lost attempt most likely means that attempt deleted the object.
+        case 404: return response.followsLostAttempt ? .deleted : .notFound
+        default: throw failure(response, request)
         }
     }
 
@@ -111,6 +113,16 @@ package final class HTTPKubeClient: KubeClient {
         guard resource.namespaced else { return nil }
         if let namespace, !namespace.isEmpty { return namespace }
         return connection.namespace ?? "default"
+    }
+
+    /// The error for a failed answer; for 401 and 403 the hint also says which kubeconfig user
+    /// the server refused.
+    func failure(_ response: KubeResponse, _ request: KubeRequest) -> KubeError {
+        var error = response.error(for: request)
+        if response.status == 401 || response.status == 403, let hint = error.hint {
+            error.hint = hint + " (credentials of \(connection.origin))"
+        }
+        return error
     }
 
     /// The JSON object of a successful answer.

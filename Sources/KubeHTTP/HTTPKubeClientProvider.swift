@@ -16,6 +16,8 @@ package actor HTTPKubeClientProvider: KubeClientProvider {
     private var byRequest: [Key: HTTPKubeClient] = [:]
     private var byConnection: [KubeConnection: HTTPKubeClient] = [:]
 
+    /// A provider reading kubeconfig through `environment` and `homeDirectory`; `options` (default:
+    /// system clocks, plugins inheriting `environment`) apply to every client it makes.
     package init(
         environment: [String: String], homeDirectory: String?,
         serviceAccountDirectory: String = KubeConfigLoader.defaultServiceAccountDirectory, options: HTTPKubeClientOptions? = nil

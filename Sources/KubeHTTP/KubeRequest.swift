@@ -27,6 +27,9 @@ struct KubeResponse: Sendable {
     var status: Int
     var headers: HTTPHeaders
     var body: [UInt8]
+    /// Whether an earlier attempt of the same request got no answer, so the server may have
+    /// carried it out already.
+    var followsLostAttempt = false
 
     var contentType: String? { headers.first(name: "Content-Type") }
 

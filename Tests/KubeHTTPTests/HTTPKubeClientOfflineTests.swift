@@ -1,5 +1,7 @@
 import Foundation
+import AsyncHTTPClient
 import Kube
+import NIOCore
 import NIOSSL
 import Testing
 import YAML
@@ -95,5 +97,21 @@ struct HTTPKubeClientOfflineTests {
         await client.shutdown()
         #expect(throws: KubeError.interrupted) { try result.get() }
         #expect(clock.sleeps.count == 1)
+    }
+}
+
+@Suite("Transport failures sorted for retrying")
+struct KubeTransportErrorTests {
+    @Test("timeouts, resets and refusals are retryable classes; TLS and other errors are not")
+    func classes() {
+        #expect(KubeTransportError.classify(HTTPClientError.readTimeout) == .timeout)
+        #expect(KubeTransportError.classify(HTTPClientError.connectTimeout) == .timeout)
+        #expect(KubeTransportError.classify(HTTPClientError.remoteConnectionClosed) == .connectionReset)
+        #expect(KubeTransportError.classify(IOError(errnoCode: ECONNREFUSED, reason: "connect")) == .connectionRefused)
+        #expect(KubeTransportError.classify(IOError(errnoCode: ECONNRESET, reason: "read")) == .connectionReset)
+        #expect(KubeTransportError.classify(ChannelError.connectTimeout(.seconds(10))) == .timeout)
+        #expect(KubeTransportError.classify(NIOSSLError.uncleanShutdown) == .connectionReset)
+        #expect(KubeTransportError.classify(NIOSSLError.handshakeFailed(.sslError([]))) == .tls)
+        #expect(KubeTransportError.classify(HTTPClientError.invalidURL) == .other)
     }
 }
