@@ -89,7 +89,7 @@ enum PlaybookRendering {
         if let out {
             return write(documents, to: out, console: console)
         }
-        console.out(documents.map(DocumentText.render).joined())
+        console.out(documents.map { DocumentText.render($0, showing: $0.printable) }.joined())
         return .success
     }
 
@@ -98,7 +98,14 @@ enum PlaybookRendering {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             for (index, document) in documents.enumerated() {
                 let name = String(format: "%02d-%@.yaml", index + 1, document.fileName)
-                try DocumentText.render(document).write(toFile: folder + "/" + name, atomically: true, encoding: .utf8)
+                let path = folder + "/" + name
+                let text = DocumentText.render(document)
+                // A document with secrets is written for its owner only.
+                let mode: Int = document.masked == nil ? 0o644 : 0o600
+                guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: mode]) else {
+                    throw CocoaError(.fileWriteUnknown)
+                }
+                try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
             }
             console.err("wrote \(documents.count) documents to \(folder)\n")
             return .success
@@ -115,13 +122,14 @@ enum PlaybookRendering {
 package enum DocumentText {
     static let options = YAMLEmitOptions(indent: 2, width: -1, flowStyle: .block, sortKeys: false)
 
-    package static func render(_ document: RenderedDocument) -> String {
+    package static func render(_ document: RenderedDocument, showing value: Value? = nil) -> String {
         var text = "---\n# \(document.title)\n# task: \(document.task) (\(document.location))\n"
-        if case .string(let content) = document.value {
+        let shown = value ?? document.value
+        if case .string(let content) = shown {
             text += content.hasSuffix("\n") || content.isEmpty ? content : content + "\n"
         } else {
             do {
-                text += YAMLEmitter.emit(try document.value.yamlValue(), options: options)
+                text += YAMLEmitter.emit(try shown.yamlValue(), options: options)
             } catch {
                 // A value with no YAML form (a macro, omit, an undefined): say so instead of an empty document.
                 text += "# cannot be written as YAML: \(error.message)\n"

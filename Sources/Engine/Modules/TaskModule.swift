@@ -41,8 +41,10 @@ struct ModuleInvocation {
     /// The task's name as the task line shows it.
     var name: String { runner.currentTaskName ?? task.module.written }
 
-    /// Reports a document for `rig render`.
-    func emit(title: String, _ value: Value, file: String) {
-        runner.emit(.rendered(RenderedDocument(task: name, location: task.span, title: title, value: value, fileName: file)))
+    /// Reports a document for `rig render`; `masked` is its form with secrets hidden.
+    func emit(title: String, _ value: Value, file: String, masked: Value? = nil) {
+        var document = RenderedDocument(task: name, location: task.span, title: title, value: value, fileName: file)
+        document.masked = runner.hidingOutput ? .string(Runner.hiddenMessage) : masked
+        runner.emit(.rendered(document))
     }
 }

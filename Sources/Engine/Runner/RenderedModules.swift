@@ -37,7 +37,9 @@ struct RenderedModules {
     }
 
     func emit(_ task: Task, _ name: String, title: String, _ value: Value, file: String) {
-        runner.emit(.rendered(RenderedDocument(task: name, location: task.span, title: title, value: value, fileName: file)))
+        var document = RenderedDocument(task: name, location: task.span, title: title, value: value, fileName: file)
+        if runner.hidingOutput { document.masked = .string(Runner.hiddenMessage) }
+        runner.emit(.rendered(document))
     }
 
     private func template(_ task: Task, _ options: [String: Value], name: String, section: Runner.Section) throws -> ModuleResult {

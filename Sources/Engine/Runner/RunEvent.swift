@@ -31,6 +31,12 @@ package struct RenderedDocument: Sendable {
     package var value: Value
     /// A short file name for `--out DIR`.
     package var fileName: String
+    /// The document with its secrets hidden (a Secret's `data` and `stringData`, everything of a
+    /// `no_log` task), for the terminal; nil when it holds none. Files get `value`, privately.
+    package var masked: Value?
+
+    /// What may be shown on a terminal.
+    package var printable: Value { masked ?? value }
 }
 
 /// The tally Ansible prints at the end of a run.

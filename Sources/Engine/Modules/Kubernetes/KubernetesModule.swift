@@ -22,9 +22,20 @@ struct KubernetesModule: TaskModule {
             let kind = reference.kind.isEmpty ? "object" : reference.kind
             invocation.emit(
                 title: "\(kind) \(place)\(reference.name.isEmpty ? "?" : reference.name)\(verb)", Value(yaml: placed),
-                file: "\(kind.lowercased())-\(reference.name.isEmpty ? "?" : reference.name)")
+                file: "\(kind.lowercased())-\(reference.name.isEmpty ? "?" : reference.name)", masked: Self.maskedSecret(placed))
         }
         return ModuleResult(changed: !request.objects.isEmpty)
+    }
+
+    /// A Secret with its `data` and `stringData` values replaced; nil for other kinds.
+    static func maskedSecret(_ object: YAMLValue) -> Value? {
+        guard object["kind"]?.stringValue == "Secret", object["apiVersion"]?.stringValue == "v1" else { return nil }
+        var copy = object
+        for field in ["data", "stringData"] {
+            guard case .mapping(let pairs) = copy[field] ?? .null else { continue }
+            copy.set(field, .mapping(pairs.map { YAMLPair($0.key, ObjectChange.sensitive) }))
+        }
+        return Value(yaml: copy)
     }
 
     func plan() async throws -> ModuleResult { try await reconcile() }
