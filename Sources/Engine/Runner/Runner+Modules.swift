@@ -20,16 +20,9 @@ extension Runner {
             if let module = Self.taskModule(for: invocation) {
                 return try await module.run(in: options.mode)
             }
+            // The local modules: run for real in apply, rendered (and not run) in the other modes.
             if options.mode == .apply, let applied = try await AppliedModules(runner: self).run(task, arguments: arguments, section: section) {
                 return applied
-            }
-            if options.mode == .apply {
-                throw ModuleFailure(
-                    message: .string("rig cannot apply \(task.module.written) yet: its client is still to come; `rig render` shows what it would apply"),
-                    code: "task.unsupported")
-            }
-            if options.mode == .plan, Self.remoteModules.contains(task.module.name) {
-                return ModuleResult(skipped: true, message: .string("rig cannot plan \(task.module.written) yet; `rig render` shows what it would apply"))
             }
             let rendered = try await RenderedModules(runner: self).run(task, arguments: arguments, section: section)
             return options.mode == .destroy ? ModuleResult() : rendered
@@ -43,6 +36,7 @@ extension Runner {
     static func taskModule(for invocation: ModuleInvocation) -> (any TaskModule)? {
         switch invocation.task.module.name {
         case "kubernetes.core.k8s": KubernetesModule(invocation: invocation)
+        case let name where remoteModules.contains(name): PendingClusterModule(invocation: invocation)
         default: nil
         }
     }
