@@ -105,5 +105,14 @@ let package = Package(
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Template", "YAML", "Kube"]),
         .testTarget(name: "KubeTests", dependencies: ["Kube", "YAML"]),
         .testTarget(name: "KubeHTTPTests", dependencies: ["KubeHTTP", "Kube", "YAML", "KubeTestServer"]),
+        // The test API server's own tests; they run curl and the real kubectl (scripts/setup.sh installs it).
+        .testTarget(
+            name: "KubeTestServerTests",
+            dependencies: [
+                "KubeTestServer", "Kube", "YAML",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
     ]
 )

@@ -13,6 +13,7 @@ extension KubeAPI {
             body.remove(path: ["metadata", field])
         }
         if store[target.key(name)] != nil { throw .status(.alreadyExists(target.kind, name: name)) }
+        body = KindRules.attributed(body, kind: target.kind)
         var ownership = ManagedFields(object: nil)
         ownership.recordUpdate(
             manager: request.updateManager, apiVersion: target.kind.groupVersion, time: Self.timestamp(), old: nil,
@@ -36,6 +37,7 @@ extension KubeAPI {
         {
             throw .status(.modified(target.kind, name: name))
         }
+        body = KindRules.attributed(body, kind: target.kind)
         var ownership = ManagedFields(object: old)
         ownership.recordUpdate(
             manager: request.updateManager, apiVersion: target.kind.groupVersion, time: Self.timestamp(), old: old,
