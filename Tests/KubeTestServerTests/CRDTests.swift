@@ -82,11 +82,14 @@ struct CRDTests {
 
     @Test("with a delay, a CRD turns Established once the time has passed")
     func timedEstablishment() async throws {
-        try await KubeTestServer.withServer(options: KubeTestServerOptions(crdEstablishment: .after(.milliseconds(300)))) { server in
+        try await KubeTestServer.withServer(options: KubeTestServerOptions(crdEstablishment: .after(.seconds(3)))) { server in
             let client = try await Self.prepared(server)
+            let started = ContinuousClock.now
             _ = try await client.apply(Self.crdPath, try Self.streamCRD())
-            #expect(try await client.get(Self.crdPath).json.established == "False")
-            try await Task.sleep(for: .milliseconds(400))
+            let created = ContinuousClock.now
+            let early = try await client.get(Self.crdPath).json.established
+            if ContinuousClock.now - started < .seconds(3) { #expect(early == "False") }
+            try await Task.sleep(until: created + .seconds(3.1), clock: .continuous)
             #expect(try await client.get(Self.crdPath).json.established == "True")
         }
     }
@@ -102,6 +105,25 @@ struct CRDTests {
             #expect(try await client.get("/apis/jetstream.nats.io/v1beta2").status == 404)
             _ = try await client.apply(Self.crdPath, try Self.streamCRD())
             #expect(try await client.get(Self.streamPath).status == 404)
+        }
+    }
+
+    @Test("fields the schema does not declare are rejected with fieldValidation=Strict and pruned otherwise")
+    func unknownFields() async throws {
+        try await KubeTestServer.withServer { server in
+            let client = try await Self.prepared(server)
+            _ = try await client.apply(Self.crdPath, try Self.streamCRD())
+            let body = try Fixtures.requestBody("47").replacingOccurrences(of: #""replicas": 1"#, with: #""replicas": 1, "colour": "red""#)
+                .replacingOccurrences(of: #""replicas":1"#, with: #""replicas":1,"colour":"red""#)
+            #expect(body.contains("colour"))
+            let strict = try await client.apply(Self.streamPath, body, query: "fieldManager=rig&fieldValidation=Strict")
+            #expect(strict.status == 400)
+            #expect(try strict.json["message"] == .string(
+                #"Stream in version "v1beta2" cannot be handled as a Stream: strict decoding error: unknown field "spec.colour""#))
+            let pruned = try await client.apply(Self.streamPath, body)
+            #expect(pruned.status == 201)
+            #expect(try pruned.json[path: ["spec", "colour"]] == nil)
+            #expect(try pruned.json[path: ["spec", "replicas"]] == .int(1))
         }
     }
 

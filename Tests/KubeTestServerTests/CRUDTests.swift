@@ -70,6 +70,8 @@ struct CRUDTests {
             #expect(both["items"]?.items?.count == 1)
             let byName = try await client.get(path + "?fieldSelector=metadata.name%3Dc").json
             #expect(byName["items"]?.items?.first?[path: ["metadata", "name"]] == .string("c"))
+            let notA = try await client.get(path + "?labelSelector=owner%20in%20(helm,rig),name!%3Da").json
+            #expect(notA["items"]?.items?.compactMap { $0[path: ["metadata", "name"]]?.stringValue } == ["b", "c"])
             let none = try await client.get(path + "?labelSelector=owner%3Dnobody").json
             #expect(none["items"] == .sequence([]))
             #expect(none[path: ["metadata", "resourceVersion"]]?.stringValue != nil)

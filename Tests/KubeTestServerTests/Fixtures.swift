@@ -38,7 +38,9 @@ enum Fixtures {
 
     static let varyingKeys: Set<String> = ["uid", "resourceVersion", "creationTimestamp", "time", "lastTransitionTime", "deletionTimestamp"]
 
-    /// The tree with values that differ between runs (uids, times, resourceVersions) replaced.
+    /// The tree with values that differ between runs (uids, times, resourceVersions) replaced,
+    /// and `managedFields` ordered by operation and manager (the server orders them by time
+    /// first, and the seconds differ between runs).
     static func normalised(_ value: YAMLValue) -> YAMLValue {
         switch value {
         case .mapping(let pairs):
@@ -46,6 +48,13 @@ enum Fixtures {
                 pairs.map { pair in
                     if let key = pair.key.stringValue, varyingKeys.contains(key), pair.value != .null {
                         return YAMLPair(pair.key, .string("<varies>"))
+                    }
+                    if pair.key == .string("managedFields"), let entries = pair.value.items {
+                        let sorted = entries.map(normalised).sorted {
+                            ($0["operation"]?.stringValue ?? "", $0["manager"]?.stringValue ?? "")
+                                < ($1["operation"]?.stringValue ?? "", $1["manager"]?.stringValue ?? "")
+                        }
+                        return YAMLPair(pair.key, .sequence(sorted))
                     }
                     return YAMLPair(pair.key, normalised(pair.value))
                 })

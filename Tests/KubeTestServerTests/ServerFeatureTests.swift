@@ -90,7 +90,9 @@ struct ServerFeatureTests {
             let real = try Fixtures.responseBody("28")
             #expect(table["kind"] == .string("Table"))
             #expect(table["columnDefinitions"]?.items?.map { $0["name"] } == real["columnDefinitions"]?.items?.map { $0["name"] })
-            #expect(table["rows"]?.items?.first?["cells"] == .sequence([.string("rig-demo"), .int(1), .string("0s")]))
+            let cells = table["rows"]?.items?.first?["cells"]?.items ?? []
+            #expect(cells.prefix(2) == [.string("rig-demo"), .int(1)])
+            #expect(cells.last?.stringValue?.hasSuffix("s") == true)
             #expect(table["rows"]?.items?.first?[path: ["object", "kind"]] == .string("PartialObjectMetadata"))
             let full = try await client.get("/api/v1/namespaces/default/configmaps?includeObject=Object", accept: accept).json
             #expect(full["rows"]?.items?.first?[path: ["object", "data", "color"]] == .string("purple"))

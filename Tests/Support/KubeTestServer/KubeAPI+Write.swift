@@ -58,7 +58,11 @@ extension KubeAPI {
             if let status = old?["status"] { object.set("status", status) } else { object.remove("status") }
         }
         if target.kind.isCustom, let schema = registry.schema(for: target.kind) {
-            object = SchemaDefaults.apply(schema, to: object)
+            let pruned = SchemaPruning.prune(object, schema: schema)
+            if !pruned.unknown.isEmpty, request.query["fieldValidation"] == "Strict" {
+                throw .status(SchemaPruning.strictError(target.kind, unknown: pruned.unknown))
+            }
+            object = SchemaDefaults.apply(schema, to: pruned.object)
             let causes = SchemaValidation.validate(object, schema: schema)
             if !causes.isEmpty { throw .status(invalid(target.kind, name: name, causes)) }
         }
