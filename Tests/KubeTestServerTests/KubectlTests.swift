@@ -126,4 +126,29 @@ struct KubectlTests {
             #expect(invalid.output.contains("Unsupported value: \"floppy\""))
         }
     }
+
+    @Test("client-side apply creates, then is unchanged, then configures a Deployment with a strategic merge patch")
+    func clientSideApply() async throws {
+        try await KubeTestServer.withServer { server in
+            guard let kubectl = try Kubectl.make(for: server) else { return }
+            let deployment = """
+                apiVersion: apps/v1
+                kind: Deployment
+                metadata: {name: web, namespace: default}
+                spec:
+                  selector: {matchLabels: {app: web}}
+                  template:
+                    metadata: {labels: {app: web}}
+                    spec:
+                      containers: [{name: web, image: "nginx:1"}]
+                """
+            #expect(try await kubectl.run("apply", "-f", "-", input: deployment).output.contains("deployment.apps/web created"))
+            #expect(try await kubectl.run("apply", "-f", "-", input: deployment).output.contains("deployment.apps/web unchanged"))
+            let changed = deployment.replacingOccurrences(of: "nginx:1", with: "nginx:2")
+            #expect(try await kubectl.run("apply", "-f", "-", input: changed).output.contains("deployment.apps/web configured"))
+            let image = try await kubectl.run(
+                "get", "deployment", "web", "-o", "jsonpath={.spec.template.spec.containers[0].image} {.metadata.generation}")
+            #expect(image.output == "nginx:2 2")
+        }
+    }
 }
