@@ -12,7 +12,18 @@ struct HTTPHandler: Sendable {
     /// Bodies above this size get 413 (the real server's limit is 3 MiB for most writes).
     static let maximumBodyBytes = 8 * 1024 * 1024
 
+    /// Serves until the client closes, or the server shuts down (cancellation closes the channel,
+    /// so idle keep-alive connections do not hold shutdown up).
     func serve(_ connection: Connection) async {
+        let channel = connection.channel
+        await withTaskCancellationHandler {
+            await serveRequests(connection)
+        } onCancel: {
+            channel.close(promise: nil)
+        }
+    }
+
+    private func serveRequests(_ connection: Connection) async {
         do {
             try await connection.executeThenClose { inbound, outbound in
                 var head: HTTPRequestHead?

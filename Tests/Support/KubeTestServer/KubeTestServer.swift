@@ -105,6 +105,9 @@ package final class KubeTestServer: Sendable {
         configuration.certificateVerification = .optionalVerification
         configuration.trustRoots = .certificates([authority])
         configuration.applicationProtocols = ["http/1.1"]
+        // On close, wait only briefly for the client's close_notify (NIOSSL waits 5 s by default),
+        // so shutdown does not hang on idle keep-alive clients.
+        configuration.shutdownTimeout = .milliseconds(200)
         return configuration
     }
 
