@@ -138,6 +138,8 @@ package final class KubeTestServer: Sendable {
 
 /// A failure to start or configure the test server.
 package struct KubeTestServerError: Error, CustomStringConvertible {
+    /// What went wrong, lowercase.
     package var reason: String
+    /// `kube test server: <reason>`.
     package var description: String { "kube test server: \(reason)" }
 }
