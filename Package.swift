@@ -115,5 +115,14 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        // The test API server's own tests; they run curl and the real kubectl (scripts/setup.sh installs it).
+        .testTarget(
+            name: "KubeTestServerTests",
+            dependencies: [
+                "KubeTestServer", "Kube", "YAML",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
     ]
 )

@@ -1,3 +1,4 @@
+import Kube
 import Testing
 import Kube
 import YAML

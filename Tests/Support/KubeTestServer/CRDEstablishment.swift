@@ -5,9 +5,10 @@ import YAML
 package enum CRDEstablishment: Sendable, Hashable {
     /// At once: the create's own answer already carries the conditions.
     case immediately
-    /// After this much time; the create's answer has `status.conditions: null`, as on a real server.
+    /// After this much time. The create's answer has `status.conditions: null`, as on a real
+    /// server; from the next request on, `NamesAccepted=True` and `Established=False` (`Installing`).
     case after(Duration)
-    /// After this many reads (GET or LIST) of the CRD have seen it unestablished.
+    /// After this many reads (GET or LIST) of the CRD have seen it unestablished (as with `after`).
     case afterReads(Int)
 }
 
@@ -25,6 +26,18 @@ enum CRDStatus {
             "conditions": .null, "acceptedNames": .object(["plural": .string(""), "kind": .string("")]),
             "storedVersions": storedVersions(spec),
         ])
+    }
+
+    /// The status while names are accepted but the kind is not served yet: the naming
+    /// controller's `Established=False`, reason `Installing`.
+    static func installing(spec: YAMLValue, time: String) -> YAMLValue {
+        var status = established(spec: spec, time: time)
+        let conditions: [YAMLValue] = [
+            condition("NamesAccepted", reason: "NoConflicts", message: "no conflicts found", time: time),
+            condition("Established", status: "False", reason: "Installing", message: "the initial names have been accepted", time: time),
+        ]
+        status.set("conditions", .sequence(conditions))
+        return status
     }
 
     /// The status once Established (`42`).
@@ -47,9 +60,9 @@ enum CRDStatus {
         ])
     }
 
-    private static func condition(_ type: String, reason: String, message: String, time: String) -> YAMLValue {
+    private static func condition(_ type: String, status: String = "True", reason: String, message: String, time: String) -> YAMLValue {
         .object([
-            "type": .string(type), "status": .string("True"), "lastTransitionTime": .string(time),
+            "type": .string(type), "status": .string(status), "lastTransitionTime": .string(time),
             "reason": .string(reason), "message": .string(message),
         ])
     }

@@ -19,8 +19,10 @@ package struct Fault: Sendable, Hashable {
     package var pathPrefix: String?
     /// How many matching requests it applies to before it is used up.
     package var count: Int
+    /// What happens to a matching request.
     package var effect: Effect
 
+    /// A fault for `count` requests matching `method` and `pathPrefix` (nil matches all).
     package init(method: String? = nil, pathPrefix: String? = nil, count: Int = 1, effect: Effect) {
         self.method = method
         self.pathPrefix = pathPrefix

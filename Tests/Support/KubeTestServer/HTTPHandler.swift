@@ -12,7 +12,18 @@ struct HTTPHandler: Sendable {
     /// Bodies above this size get 413 (the real server's limit is 3 MiB for most writes).
     static let maximumBodyBytes = 8 * 1024 * 1024
 
+    /// Serves until the client closes, or the server shuts down (cancellation closes the channel,
+    /// so idle keep-alive connections do not hold shutdown up).
     func serve(_ connection: Connection) async {
+        let channel = connection.channel
+        await withTaskCancellationHandler {
+            await serveRequests(connection)
+        } onCancel: {
+            channel.close(promise: nil)
+        }
+    }
+
+    private func serveRequests(_ connection: Connection) async {
         do {
             try await connection.executeThenClose { inbound, outbound in
                 var head: HTTPRequestHead?
@@ -86,51 +97,5 @@ struct HTTPHandler: Sendable {
         try await outbound.write(.head(head))
         if !headOnly, !response.body.isEmpty { try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: response.body)))) }
         try await outbound.write(.end(nil))
-    }
-}
-
-/// Streams watch events: first the selected objects as `ADDED`, then changes as they happen
-/// (polled), until `timeoutSeconds` or until the client goes away (`43`).
-struct WatchStreamer: Sendable {
-    let api: KubeAPI
-    let plan: WatchPlan
-    let channel: Channel
-    static let pollInterval = Duration.milliseconds(50)
-
-    func stream(_ outbound: NIOAsyncChannelOutboundWriter<HTTPServerResponsePart>) async throws {
-        var headers = HTTPHeaders()
-        headers.add(name: "Content-Type", value: "application/json")
-        headers.add(name: "Transfer-Encoding", value: "chunked")
-        try await outbound.write(.head(HTTPResponseHead(version: .http1_1, status: .ok, headers: headers)))
-        let deadline = ContinuousClock.now + .seconds(plan.timeoutSeconds)
-        var known: [String: (revision: Int, object: YAMLValue)] = [:]
-        var first = true
-        while ContinuousClock.now < deadline, channel.isActive, !Task.isCancelled {
-            let snapshot = await api.watchSnapshot(plan)
-            var events: [YAMLValue] = []
-            for (key, entry) in snapshot.sorted(by: { $0.key < $1.key }) {
-                if first, plan.sinceRevision > 0, entry.revision <= plan.sinceRevision {
-                    known[key] = entry
-                    continue
-                }
-                if let previous = known[key], previous.revision == entry.revision { continue }
-                events.append(Self.event(known[key] == nil ? "ADDED" : "MODIFIED", entry.object))
-                known[key] = entry
-            }
-            for (key, gone) in known where snapshot[key] == nil {
-                events.append(Self.event("DELETED", gone.object))
-                known[key] = nil
-            }
-            first = false
-            for event in events {
-                try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: event.jsonBytes + [UInt8(ascii: "\n")]))))
-            }
-            try? await Task.sleep(for: Self.pollInterval)
-        }
-        try await outbound.write(.end(nil))
-    }
-
-    static func event(_ type: String, _ object: YAMLValue) -> YAMLValue {
-        .object(["type": .string(type), "object": object])
     }
 }

@@ -78,11 +78,20 @@ extension KubeAPI {
         let now = ContinuousClock.now
         for (name, waiting) in pending {
             let due = waiting.deadline.map { $0 <= now } ?? (waiting.readsLeft.map { $0 <= 0 } ?? true)
-            guard due else { continue }
-            pending[name] = nil
             let key = ObjectKey(kind: crdKind, namespace: nil, name: name)
-            guard var crd = store[key] else { continue }
-            crd.set("status", CRDStatus.established(spec: crd["spec"] ?? .mapping([]), time: Self.timestamp()))
+            guard var crd = store[key] else {
+                pending[name] = nil
+                continue
+            }
+            let spec = crd["spec"] ?? .mapping([])
+            if due {
+                pending[name] = nil
+                crd.set("status", CRDStatus.established(spec: spec, time: Self.timestamp()))
+            } else if crd[path: ["status", "conditions"]] == .null {
+                crd.set("status", CRDStatus.installing(spec: spec, time: Self.timestamp()))
+            } else {
+                continue
+            }
             crd.set(path: ["metadata", "resourceVersion"], .string(store.nextRevision()))
             store[key] = ObjectShape.ordered(crd, kind: crdKind)
         }

@@ -59,6 +59,7 @@ extension KubeAPI {
         {
             throw .status(.modified(target.kind, name: name))
         }
+        patched = KindRules.attributed(patched, kind: target.kind)
         var ownership = ManagedFields(object: old)
         ownership.recordUpdate(
             manager: request.updateManager, apiVersion: target.kind.groupVersion, time: Self.timestamp(), old: old,

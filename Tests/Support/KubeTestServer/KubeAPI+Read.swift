@@ -37,12 +37,11 @@ extension KubeAPI {
         guard let fields = LabelSelector(request.query["fieldSelector"] ?? "") else {
             throw .status(.badRequest("invalid field selector: \(request.query["fieldSelector"] ?? "")"))
         }
-        if let unsupported = fields.keys.first(where: { !["metadata.name", "metadata.namespace"].contains($0) }) {
-            throw .status(.badRequest("field label not supported: \(unsupported)"))
-        }
         return store.list(group: target.kind.group, plural: target.kind.plural, namespace: target.namespace)
             .map(\.object)
-            .filter { labels.matches(LabelSelector.labels(of: $0)) && fields.matches(LabelSelector.fields(of: $0)) }
+            .filter { object in
+                labels.matches(LabelSelector.labels(of: object)) && fields.matches { LabelSelector.field($0, of: object) }
+            }
     }
 
     /// What a watch polls: the selected objects by namespace/name, with their resourceVersions.

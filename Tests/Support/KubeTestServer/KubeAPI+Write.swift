@@ -13,6 +13,7 @@ extension KubeAPI {
             body.remove(path: ["metadata", field])
         }
         if store[target.key(name)] != nil { throw .status(.alreadyExists(target.kind, name: name)) }
+        body = KindRules.attributed(body, kind: target.kind)
         var ownership = ManagedFields(object: nil)
         ownership.recordUpdate(
             manager: request.updateManager, apiVersion: target.kind.groupVersion, time: Self.timestamp(), old: nil,
@@ -36,6 +37,7 @@ extension KubeAPI {
         {
             throw .status(.modified(target.kind, name: name))
         }
+        body = KindRules.attributed(body, kind: target.kind)
         var ownership = ManagedFields(object: old)
         ownership.recordUpdate(
             manager: request.updateManager, apiVersion: target.kind.groupVersion, time: Self.timestamp(), old: old,
@@ -56,7 +58,11 @@ extension KubeAPI {
             if let status = old?["status"] { object.set("status", status) } else { object.remove("status") }
         }
         if target.kind.isCustom, let schema = registry.schema(for: target.kind) {
-            object = SchemaDefaults.apply(schema, to: object)
+            let pruned = SchemaPruning.prune(object, schema: schema)
+            if !pruned.unknown.isEmpty, request.query["fieldValidation"] == "Strict" {
+                throw .status(SchemaPruning.strictError(target.kind, unknown: pruned.unknown))
+            }
+            object = SchemaDefaults.apply(schema, to: pruned.object)
             let causes = SchemaValidation.validate(object, schema: schema)
             if !causes.isEmpty { throw .status(invalid(target.kind, name: name, causes)) }
         }

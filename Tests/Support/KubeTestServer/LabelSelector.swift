@@ -62,14 +62,19 @@ struct LabelSelector: Sendable {
 
     /// Whether a set of labels (or fields) satisfies every term.
     func matches(_ labels: [String: String]) -> Bool {
+        matches { labels[$0] }
+    }
+
+    /// Whether the values `lookup` gives for the terms' keys satisfy every term.
+    func matches(_ lookup: (String) -> String?) -> Bool {
         terms.allSatisfy { term in
             switch term {
-            case .equals(let key, let value): labels[key] == value
-            case .notEquals(let key, let value): labels[key] != value
-            case .exists(let key): labels[key] != nil
-            case .notExists(let key): labels[key] == nil
-            case .isIn(let key, let values): labels[key].map(values.contains) ?? false
-            case .notIn(let key, let values): !(labels[key].map(values.contains) ?? false)
+            case .equals(let key, let value): lookup(key) == value
+            case .notEquals(let key, let value): lookup(key) != value
+            case .exists(let key): lookup(key) != nil
+            case .notExists(let key): lookup(key) == nil
+            case .isIn(let key, let values): lookup(key).map(values.contains) ?? false
+            case .notIn(let key, let values): !(lookup(key).map(values.contains) ?? false)
             }
         }
     }
@@ -83,22 +88,11 @@ struct LabelSelector: Sendable {
         return labels
     }
 
-    /// The fields a field selector may name: `metadata.name` and `metadata.namespace`.
-    static func fields(of object: YAMLValue) -> [String: String] {
-        var fields: [String: String] = [:]
-        fields["metadata.name"] = object[path: ["metadata", "name"]]?.stringValue ?? ""
-        fields["metadata.namespace"] = object[path: ["metadata", "namespace"]]?.stringValue ?? ""
-        return fields
-    }
-
-    /// The keys a field selector uses, to reject ones the server does not support.
-    var keys: [String] {
-        terms.map { term in
-            switch term {
-            case .equals(let key, _), .notEquals(let key, _), .exists(let key), .notExists(let key), .isIn(let key, _),
-                .notIn(let key, _):
-                key
-            }
-        }
+    /// A field selector's value for a dotted path (`metadata.name`, `involvedObject.name`,
+    /// `status.phase`): the scalar there as text, empty when absent, as the server compares it.
+    static func field(_ path: String, of object: YAMLValue) -> String? {
+        var current: YAMLValue? = object
+        for key in path.split(separator: ".") { current = current?[String(key)] }
+        return current?.scalarText ?? ""
     }
 }

@@ -2,11 +2,17 @@ import Synchronization
 
 /// One request the server answered, as the request log keeps it.
 package struct RecordedRequest: Sendable, Hashable {
+    /// `GET`, `PATCH`…
     package var method: String
+    /// The path, without the query.
     package var path: String
+    /// The query parameters, decoded.
     package var query: [String: String]
+    /// The `Accept` header ("" when absent).
     package var accept: String
+    /// The `Content-Type` header ("" when absent).
     package var contentType: String
+    /// The `User-Agent` header ("" when absent).
     package var userAgent: String
     /// The status code answered; 0 when the connection was dropped without an answer.
     package var status: Int
