@@ -13,7 +13,7 @@ help:
 	@echo "make install    build rig and apply the example (ENV=$(ENV)); helm and nats tasks cannot apply yet"
 	@echo "make destroy    delete what the example's k8s tasks created, in reverse order"
 	@echo "make test       run every test"
-	@echo "make bench      rig's template engine against Python Jinja2, printed as ratios"
+	@echo "make bench      rig against Python Jinja2, ansible-playbook and kubectl, printed as ratios"
 	@echo "make fuzz       fuzz the template engine and YAML loader (FUZZ_SECONDS=600)"
 	@echo "make build | release | format | clean"
 
@@ -47,6 +47,8 @@ bench: release
 	PY=python3; [ -x /tmp/rig-oracle-venv/bin/python ] && PY=/tmp/rig-oracle-venv/bin/python; $$PY scripts/bench/templates.py
 	@if [ -x /tmp/rig-oracle-venv/bin/ansible-playbook ]; then python3 scripts/bench/playbooks.py; \
 	else echo "playbook benchmark skipped: run scripts/oracle/regenerate.sh once to install ansible-core"; fi
+	$(SWIFT) build -c release --product kube-test-apiserver
+	python3 scripts/bench/kube.py
 
 fuzz:
 	scripts/fuzz.sh $${FUZZ_SECONDS:-600}

@@ -256,4 +256,26 @@ struct KubernetesModuleTests {
         #expect(failed.diagnostic?.summary.contains("the cluster does not serve kind Widget in example.com/v1") == true)
         #expect(failed.diagnostic?.hint?.contains("CustomResourceDefinition") == true)
     }
+
+    @Test("a task with many objects reads them all once and reports them in declared order")
+    func manyObjects() async throws {
+        let cluster = InMemoryKubeClient()
+        let names = (0..<40).map { String(format: "c%02d", $0) }
+        let items = names.map { "{apiVersion: v1, kind: ConfigMap, metadata: {name: \($0), namespace: default}, data: {k: v}}" }
+        let playbook = """
+            - hosts: localhost
+              tasks:
+                - name: many
+                  k8s: {definition: [\(items.joined(separator: ", "))]}
+            """
+        let namespace = "- hosts: localhost\n  tasks:\n    - k8s: {kind: Namespace, name: default}\n"
+        _ = try await run(.apply, cluster, playbook: namespace)
+        let first = try await run(.apply, cluster, playbook: playbook)
+        #expect(first.lines == names.map { "many: changed + default/\($0) ConfigMap" })
+        await cluster.clearCalls()
+        let second = try await run(.apply, cluster, playbook: playbook)
+        #expect(second.lines == names.map { "many: ok = default/\($0) ConfigMap" })
+        let calls = await cluster.calls
+        #expect(calls.count == 40 && calls.allSatisfy { $0.verb == "get" }, "\(calls)")
+    }
 }

@@ -1,7 +1,9 @@
 import Foundation
+import Synchronization
 import KubeTestServer
 
 // kube-test-apiserver --kubeconfig PATH [--token T] [--embed-certificates]
+// A line `count` on standard input prints `count N`: the requests since the last count.
 // Signals and standard input are watched with Dispatch sources (no queues of our own, nothing blocks).
 // Starts the test API server, writes a kubeconfig, prints `ready URL`, and runs until SIGTERM,
 // SIGINT or the end of standard input.
@@ -19,7 +21,13 @@ enum KubeTestAPIServerCommand {
                 options: KubeTestServerOptions(bearerTokens: Set(options.tokens)))
             try server.writeKubeconfig(to: options.kubeconfig, certificates: options.embed ? .embedded : .files)
             FileHandle.standardOutput.write(Data("ready \(server.url)\n".utf8))
-            await StopSignal.wait()
+            await StopSignal.wait { line in
+                // `count`: how many requests arrived since the last count (for scripts/bench/kube.py).
+                guard line == "count" else { return }
+                let count = server.requests().count
+                server.clearRequests()
+                FileHandle.standardOutput.write(Data("count \(count)\n".utf8))
+            }
             await server.shutdown()
         } catch {
             FileHandle.standardError.write(Data("kube-test-apiserver: \(error)\n".utf8))
@@ -58,7 +66,7 @@ struct CommandOptions {
 
 /// Waits for SIGTERM, SIGINT or end of standard input, whichever comes first.
 enum StopSignal {
-    static func wait() async {
+    static func wait(onLine: @escaping @Sendable (String) -> Void) async {
         signal(SIGTERM, SIG_IGN)
         signal(SIGINT, SIG_IGN)
         let (stops, continuation) = AsyncStream<Void>.makeStream()
@@ -67,14 +75,38 @@ enum StopSignal {
         let input = DispatchSource.makeReadSource(fileDescriptor: STDIN_FILENO)
         terminate.setEventHandler { continuation.yield() }
         interrupt.setEventHandler { continuation.yield() }
+        let pending = LineBuffer()
         input.setEventHandler {
             var buffer = [UInt8](repeating: 0, count: 4096)
-            if read(STDIN_FILENO, &buffer, buffer.count) <= 0 { continuation.yield() }
+            let count = read(STDIN_FILENO, &buffer, buffer.count)
+            if count <= 0 {
+                continuation.yield()
+                return
+            }
+            for line in pending.append(buffer[0..<count]) { onLine(line) }
         }
         terminate.resume()
         interrupt.resume()
         input.resume()
         _ = await stops.first { _ in true }
         withExtendedLifetime((terminate, interrupt, input)) {}
+    }
+}
+
+/// Bytes read from standard input, split into lines.
+final class LineBuffer: Sendable {
+    private let bytes = Mutex<[UInt8]>([])
+
+    /// Adds bytes and returns the lines they complete.
+    func append(_ more: ArraySlice<UInt8>) -> [String] {
+        bytes.withLock { bytes in
+            bytes.append(contentsOf: more)
+            var lines: [String] = []
+            while let newline = bytes.firstIndex(of: 0x0A) {
+                lines.append(String(decoding: bytes[..<newline], as: UTF8.self))
+                bytes.removeSubrange(...newline)
+            }
+            return lines
+        }
     }
 }

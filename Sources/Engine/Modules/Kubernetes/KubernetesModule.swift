@@ -64,10 +64,12 @@ struct KubernetesModule: TaskModule {
         var result = ModuleResult()
         var objects: [Value] = []
         var failures: [String] = []
-        for object in request.objects {
+        // Deletions stay strictly one by one; reads for present objects go out together first.
+        let prefetch = request.state == .absent ? KubernetesPrefetch() : await KubernetesPrefetch.read(request.objects, request: request, client: client)
+        for (index, object) in request.objects.enumerated() {
             if runner.options.interrupted() { throw ModuleFailure(KubeError.interrupted) }
             do {
-                let outcome = try await reconciler.reconcile(object)
+                let outcome = try await reconciler.reconcile(object, prefetched: prefetch.entries[index])
                 result.changes.append(outcome.change)
                 objects.append(outcome.object.map { Value(yaml: $0) } ?? .none)
             } catch let error as KubeError {

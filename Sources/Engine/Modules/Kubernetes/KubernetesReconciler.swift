@@ -21,13 +21,15 @@ struct KubernetesReconciler {
 
     var planning: Bool { runner.options.mode == .plan }
 
-    func reconcile(_ declared: YAMLValue) async throws -> Outcome {
+    func reconcile(_ declared: YAMLValue, prefetched: KubernetesPrefetch.Entry? = nil) async throws -> Outcome {
         let reference = KubeObjectReference(object: declared)
         guard !reference.apiVersion.isEmpty, !reference.kind.isEmpty, !reference.name.isEmpty else {
             throw KubeError.config(
                 "an object needs apiVersion, kind and metadata.name (got \(reference.description.isEmpty ? "none" : reference.description))")
         }
-        guard let resource = try await resolve(reference) else {
+        let found: KubeResource?
+        if let prefetched { found = prefetched.resource } else { found = try await resolve(reference) }
+        guard let resource = found else {
             return try unserved(declared, reference)
         }
         let object = request.placed(declared, namespaced: resource.namespaced)
@@ -35,7 +37,7 @@ struct KubernetesReconciler {
         do {
             switch request.state {
             case .absent: return try await delete(object, placed, resource)
-            case .present, .patched: return try await present(object, placed, resource)
+            case .present, .patched: return try await present(object, placed, resource, prefetched: prefetched)
             }
         } catch let error as KubeError {
             throw error.about(placed)
@@ -67,13 +69,17 @@ struct KubernetesReconciler {
             hint: "install its CustomResourceDefinition first, in a k8s task earlier in the play; check apiVersion and kind for typos")
     }
 
-    private func present(_ object: YAMLValue, _ reference: KubeObjectReference, _ resource: KubeResource) async throws -> Outcome {
+    private func present(
+        _ object: YAMLValue, _ reference: KubeObjectReference, _ resource: KubeResource, prefetched: KubernetesPrefetch.Entry?
+    ) async throws -> Outcome {
         if planning, resource.namespaced, let namespace = reference.namespace, runner.plannedNamespaces.contains(namespace) {
             remember(object)
             return Outcome(change: change(.create, reference, note: "its namespace comes from an earlier task"), object: object)
         }
         let options = KubeApplyOptions(fieldManager: request.fieldManager, force: request.forceConflicts)
-        guard let live = try await client.get(resource, name: reference.name, namespace: reference.namespace) else {
+        let current: YAMLValue?
+        if let prefetched { current = prefetched.live } else { current = try await client.get(resource, name: reference.name, namespace: reference.namespace) }
+        guard let live = current else {
             if planning {
                 remember(object)
                 return Outcome(change: change(.create, reference), object: object)

@@ -6,8 +6,8 @@ import YAML
 /// A `kubernetes.core.k8s` call with its options read: the objects it declares and what to do
 /// with them. Built the same way in every mode, so `render`, `plan`, `apply` and `destroy` agree
 /// on what the task means.
-struct KubernetesRequest {
-    enum State: String {
+struct KubernetesRequest: Sendable {
+    enum State: String, Sendable {
         case present, absent, patched
     }
 
