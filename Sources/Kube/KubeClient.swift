@@ -12,6 +12,10 @@ package protocol KubeClient: Sendable {
     /// not serve that kind (yet: its CRD may come from an earlier task).
     func resource(apiVersion: String, kind: String) async throws(KubeError) -> KubeResource?
 
+    /// The namespace for namespaced objects that name none: the kubeconfig context's, else `default`,
+    /// as kubectl does.
+    var defaultNamespace: String { get }
+
     /// Forgets cached discovery, so kinds from a CRD created a moment ago are found.
     func invalidateDiscovery() async
 
@@ -26,6 +30,11 @@ package protocol KubeClient: Sendable {
     func delete(
         _ resource: KubeResource, name: String, namespace: String?, propagation: KubePropagation
     ) async throws(KubeError) -> KubeDeleteOutcome
+}
+
+extension KubeClient {
+    /// The namespace for namespaced objects that name none: the kubeconfig context's, else `default`.
+    package var defaultNamespace: String { "default" }
 }
 
 /// How to apply: which field manager, whether to take over conflicting fields, and whether the

@@ -108,6 +108,8 @@ package final class HTTPKubeClient: KubeClient {
 
     // MARK: - Helpers
 
+    package var defaultNamespace: String { connection.namespace.flatMap { $0.isEmpty ? nil : $0 } ?? "default" }
+
     /// A namespaced kind's namespace: the given one, else the context's, else `default`, as kubectl does.
     private func defaultNamespace(_ namespace: String?, _ resource: KubeResource) -> String? {
         guard resource.namespaced else { return nil }

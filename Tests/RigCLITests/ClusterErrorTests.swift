@@ -104,6 +104,41 @@ struct ClusterErrorTests {
     }
 }
 
+extension ClusterErrorTests {
+    @Test("an object without a namespace goes to the kubeconfig context's namespace, as with kubectl")
+    func contextNamespace() async throws {
+        let folder = NSTemporaryDirectory() + "rig-namespace-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try await KubeTestServer.withServer { server in
+            let path = folder + "/kubeconfig"
+            try server.writeKubeconfig(to: path, context: "test", embedCertificates: true)
+            // The context gets a namespace, as `kubectl config set-context --current --namespace team` does.
+            var config = try YAMLValue.parseJSON(try String(contentsOfFile: path, encoding: .utf8))
+            guard case .sequence(var contexts) = config["contexts"] ?? .null, var first = contexts.first, var inner = first["context"] else {
+                Issue.record("unexpected kubeconfig shape")
+                return
+            }
+            inner.set("namespace", .string("team"))
+            first.set("context", inner)
+            contexts[0] = first
+            config.set("contexts", .sequence(contexts))
+            try config.jsonText.write(toFile: path, atomically: true, encoding: .utf8)
+            let playbook = """
+                - hosts: localhost
+                  tasks:
+                    - k8s: {kind: Namespace, name: team}
+                    - name: settings
+                      k8s: {definition: {apiVersion: v1, kind: ConfigMap, metadata: {name: settings}, data: {a: b}}}
+                """
+            let outcome = try await Self.run(playbook, server: server, folder: folder)
+            #expect(outcome.failure == nil)
+            #expect(outcome.events.last?.changes.first?.object == "team/settings ConfigMap")
+            #expect(server.requests().contains { $0.method == "PATCH" && $0.path == "/api/v1/namespaces/team/configmaps/settings" })
+        }
+    }
+}
+
 /// Files in memory, for playbooks written in tests.
 struct MemoryFiles: EngineFileSystem {
     var files: [String: String]

@@ -40,7 +40,7 @@ extension Runner {
             return ObjectChange(action: .unchanged, object: reference.description, note: "its kind is not served, so it is gone")
         }
         var placed = reference
-        if !resource.namespaced { placed.namespace = nil } else if placed.namespace == nil { placed.namespace = "default" }
+        if !resource.namespaced { placed.namespace = nil } else if placed.namespace == nil { placed.namespace = client.defaultNamespace }
         let outcome = try await client.delete(resource, name: placed.name, namespace: placed.namespace, propagation: .foreground)
         guard outcome == .deleted else {
             return ObjectChange(action: .unchanged, object: placed.description, note: "already absent")

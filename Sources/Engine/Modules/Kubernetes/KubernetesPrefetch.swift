@@ -30,7 +30,7 @@ struct KubernetesPrefetch: Sendable {
                 let reference = references[index]
                 do {
                     guard let resource = try await client.resource(apiVersion: reference.apiVersion, kind: reference.kind) else { return (index, nil) }
-                    let placed = KubeObjectReference(object: placer.placed(objects[index], namespaced: resource.namespaced))
+                    let placed = KubeObjectReference(object: placer.placed(objects[index], namespaced: resource.namespaced, fallback: client.defaultNamespace))
                     let live = try await client.get(resource, name: placed.name, namespace: placed.namespace)
                     return (index, Entry(resource: resource, live: live))
                 } catch {

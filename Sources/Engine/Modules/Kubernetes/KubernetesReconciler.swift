@@ -32,7 +32,7 @@ struct KubernetesReconciler {
         guard let resource = found else {
             return try unserved(declared, reference)
         }
-        let object = request.placed(declared, namespaced: resource.namespaced)
+        let object = request.placed(declared, namespaced: resource.namespaced, fallback: client.defaultNamespace)
         let placed = KubeObjectReference(object: object)
         do {
             switch request.state {

@@ -68,9 +68,10 @@ struct KubernetesRequest: Sendable {
         "IngressClass", "RuntimeClass", "CSIDriver",
     ]
 
-    /// The object with the task's namespace filled in where it has none; `namespaced` says
+    /// The object with the task's namespace filled in where it has none (else, for a kind known
+    /// to be namespaced, `fallback`: the kubeconfig context's namespace); `namespaced` says
     /// whether the kind takes one (nil: guess from the well-known cluster-scoped kinds).
-    func placed(_ object: YAMLValue, namespaced: Bool?) -> YAMLValue {
+    func placed(_ object: YAMLValue, namespaced: Bool?, fallback: String = "default") -> YAMLValue {
         let kind = object["kind"]?.stringValue ?? ""
         let takesNamespace = namespaced ?? !Self.clusterScoped.contains(kind)
         var copy = object
@@ -80,7 +81,7 @@ struct KubernetesRequest: Sendable {
         } else if metadata["namespace"]?.stringValue == nil, let namespace {
             metadata.set("namespace", .string(namespace))
         } else if metadata["namespace"]?.stringValue == nil, namespaced == true {
-            metadata.set("namespace", .string("default"))
+            metadata.set("namespace", .string(fallback))
         }
         copy.set("metadata", metadata)
         return copy
