@@ -88,7 +88,7 @@ struct RenderedModules {
     }
 
     private func nats(_ task: Task, _ options: [String: Value], name: String) throws -> ModuleResult {
-        let connection: Set<String> = ["servers", "creds", "nkey", "user", "password", "token", "tls", "state", "recreate"]
+        let connection: Set<String> = ["servers", "creds", "nkey", "user", "password", "token", "tls", "state", "recreate", "delete_on_destroy", "request_timeout"]
         var spec = OrderedDictionary<Value, Value>()
         if case .dict(let all) = task.module.arguments.value.asTemplateValue {
             for (key, _) in all {
