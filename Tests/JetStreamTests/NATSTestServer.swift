@@ -13,17 +13,23 @@ actor NATSTestServer {
     private let process: Process
     private let log: FileHandle
 
+    /// The server's process id.
+    var pid: Int32 { process.processIdentifier }
+
     /// The URL clients use.
     nonisolated var url: String { "nats://127.0.0.1:\(port)" }
 
     /// Starts the server with extra arguments or a config file body, and waits until it accepts clients.
-    static func start(config: String? = nil, arguments: [String] = []) async throws -> NATSTestServer {
+    static func start(
+        config: String? = nil, arguments: [String] = [], port fixedPort: Int? = nil, directory fixedDirectory: String? = nil
+    ) async throws -> NATSTestServer {
         guard let binary = Self.binary() else {
             Issue.record("nats-server is not installed: run scripts/setup.sh (it installs Debian's nats-server)")
             throw NATSTestServerError.missing
         }
-        let port = try await freePort()
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("rig-nats-\(UUID().uuidString)").path
+        var port = fixedPort ?? 0
+        if fixedPort == nil { port = try await freePort() }
+        let directory = fixedDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("rig-nats-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         var all = ["-js", "-a", "127.0.0.1", "-p", String(port), "-sd", directory + "/store"]
         if let config {
