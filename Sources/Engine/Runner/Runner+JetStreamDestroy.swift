@@ -1,8 +1,9 @@
 import JetStream
 
 extension Runner {
-    /// `destroy` for the streams and consumers whose tasks opted in (`delete_on_destroy: true`):
-    /// last declared first, so consumers go before their streams. Returns false when a deletion failed.
+    /// `destroy` for streams and consumers: those whose tasks opted in (`delete_on_destroy: true`)
+    /// are deleted, last declared first so consumers go before their streams; the others are
+    /// reported as kept, with how to opt in. Returns false when a deletion failed.
     func destroyJetStream() async -> Bool {
         for target in jetStreamDestroyTargets.reversed() {
             if options.interrupted() {
@@ -12,6 +13,14 @@ extension Runner {
             let started = ContinuousClock.now
             var event = TaskEvent(task: target.task, status: .ok, location: target.location, durationMilliseconds: 0)
             do {
+                if !target.delete {
+                    let change = try kept(target)
+                    event.item = change.object
+                    event.changes = [change]
+                    recap.count(event.status)
+                    emit(.task(event))
+                    continue
+                }
                 let client = try await jetStreamClient(target.request.connection)
                 let change = try await deleteJetStreamObject(target, client)
                 event.item = change.object
@@ -30,6 +39,17 @@ extension Runner {
             if event.status == .failed { return false }
         }
         return true
+    }
+
+    /// A target left in place: named without asking the server.
+    private func kept(_ target: JetStreamDestroyTarget) throws -> ObjectChange {
+        let note = "kept with its data: destroy deletes JetStream objects only when the task sets delete_on_destroy: true"
+        switch target.kind {
+        case .stream: return ObjectChange(action: .unchanged, object: "\(try StreamSpec(nack: target.request.spec).name) Stream", note: note)
+        case .consumer:
+            let spec = try ConsumerSpec(nack: target.request.spec)
+            return ObjectChange(action: .unchanged, object: "\(spec.stream)/\(spec.name) Consumer", note: note)
+        }
     }
 
     private func deleteJetStreamObject(_ target: JetStreamDestroyTarget, _ client: any JetStreamClient) async throws -> ObjectChange {

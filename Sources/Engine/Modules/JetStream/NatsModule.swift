@@ -26,11 +26,9 @@ struct NatsModule: TaskModule {
 
     func collect() async throws -> ModuleResult {
         let request = try NatsRequest(invocation.arguments)
-        guard request.state == .present, request.deleteOnDestroy else {
-            return ModuleResult(
-                skipped: true, message: .string("destroy keeps JetStream \(kind == .stream ? "streams" : "consumers") and their data; set delete_on_destroy: true on the task to delete it"))
-        }
-        runner.jetStreamDestroyTargets.append(JetStreamDestroyTarget(task: invocation.name, location: invocation.task.span, request: request, kind: kind))
+        guard request.state == .present else { return ModuleResult() }
+        runner.jetStreamDestroyTargets.append(
+            JetStreamDestroyTarget(task: invocation.name, location: invocation.task.span, request: request, kind: kind, delete: request.deleteOnDestroy))
         return ModuleResult()
     }
 
