@@ -127,7 +127,7 @@ let package = Package(
         .testTarget(
             name: "JetStreamTests",
             dependencies: [
-                "JetStream", "NATSClient", "YAML", "Engine", "Template",
+                "JetStream", "NATSClient", "YAML", "Engine", "Template", "KubeTestServer",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
