@@ -4,8 +4,8 @@ extension JetStreamError {
     /// An API error answer (`{"error": {"code": 400, "err_code": 10058, "description": …}}`) as
     /// an error with the fix for the codes rig knows.
     package static func api(subject: String, error: YAMLValue) -> JetStreamError {
-        let apiCode = error.member("err_code")?.intValue
-        let status = error.member("code")?.intValue
+        let apiCode = error.member("err_code")?.integerValue
+        let status = error.member("code")?.integerValue
         let description = error.member("description")?.textValue ?? "unknown error"
         return JetStreamError(
             code: "jetstream.api", message: "\(description) (\(subject), err_code \(apiCode.map(String.init) ?? "none"))",

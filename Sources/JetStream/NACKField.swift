@@ -77,7 +77,7 @@ package struct NACKField: Sendable, Hashable {
     }
 
     static func duration(_ value: YAMLValue, path: String) throws(JetStreamError) -> Int {
-        if let number = value.intValue { return number }
+        if let number = value.integerValue { return number }
         guard let text = value.textValue, let nanoseconds = JetStreamDuration.nanoseconds(text) else {
             throw .config("\(path) must be a duration like 30s, 5m, 1h or 1h30m (got \(value.jsonText))")
         }

@@ -22,7 +22,7 @@ package struct StreamSpec: Sendable, Hashable {
             if let value = converted.member(key) { config.put(key, value) }
         }
         // The server shortens the duplicate window to max_age when max_age is shorter.
-        if converted.member("duplicate_window") == nil, let maxAge = config.member("max_age")?.intValue, maxAge > 0,
+        if converted.member("duplicate_window") == nil, let maxAge = config.member("max_age")?.integerValue, maxAge > 0,
             maxAge < Self.defaultDuplicateWindow
         {
             config.put("duplicate_window", .int(maxAge))

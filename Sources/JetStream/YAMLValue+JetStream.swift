@@ -33,7 +33,7 @@ extension YAMLValue {
     }
 
     /// An integer, also from a whole float (JSON numbers).
-    package var intValue: Int? {
+    package var integerValue: Int? {
         switch self {
         case .int(let value): value
         case .float(let value) where value.rounded() == value && abs(value) < 9.2e18: Int(value)

@@ -95,7 +95,7 @@ struct NatsModuleTests {
         let provider = InMemoryJetStreamClientProvider(server: server)
         _ = try await run(.apply, provider)
         let plan = try await run(.plan, provider, extra: ["age": .string("2h")])
-        #expect(plan.lines == ["stream: changed ~ orders Stream [max_age: 3600000000000 → 7200000000000]", "consumer: ok = orders/processor Consumer"])
+        #expect(plan.lines == ["stream: changed ~ orders Stream [max_age: \"1h\" → \"2h\"]", "consumer: ok = orders/processor Consumer"])
         await server.clearCalls()
         _ = try await run(.apply, provider, extra: ["age": .string("2h")])
         let update = try #require(await server.calls.first { $0.operation == "STREAM.UPDATE" })

@@ -52,7 +52,7 @@ struct JSONSchemaChecker {
 
     private func checkString(_ text: String, _ schema: YAMLValue, path: String) -> [String] {
         var problems: [String] = []
-        if let max = schema.member("maxLength")?.intValue, text.count > max { problems.append("\(path): longer than \(max)") }
+        if let max = schema.member("maxLength")?.integerValue, text.count > max { problems.append("\(path): longer than \(max)") }
         if let pattern = schema.member("pattern")?.textValue, let regex = try? NSRegularExpression(pattern: pattern),
             regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil
         {

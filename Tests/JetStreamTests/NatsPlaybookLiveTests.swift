@@ -68,7 +68,7 @@ struct NatsPlaybookLiveTests {
             let plan = try await run(.plan, server, ["age": .string("2h"), "deliveries": .int(7)])
             #expect(
                 plan.lines == [
-                    "stream: changed ~ orders Stream [max_age: 3600000000000 → 7200000000000]",
+                    "stream: changed ~ orders Stream [max_age: \"1h\" → \"2h\"]",
                     "consumer: changed ~ orders/processor Consumer [max_deliver: 5 → 7]",
                 ])
             let spy = try await APISpy(url: server.url)
@@ -159,12 +159,12 @@ struct NatsPlaybookLiveTests {
             _ = try await run(.apply, server)
             let client = try await NATSJetStreamClientProvider().client(for: NATSConnectionOptions(servers: [server.url]))
             let stats = try await client.accountInfo().member("api")
-            let before = try #require(stats?.member("total")?.intValue)
+            let before = try #require(stats?.member("total")?.integerValue)
             _ = try await run(.apply, server)
             let after = try await client.accountInfo().member("api")
             // Two INFO requests from the run, plus this $JS.API.INFO itself.
-            #expect(after?.member("total")?.intValue == before + 3)
-            #expect(after?.member("errors")?.intValue == stats?.member("errors")?.intValue)
+            #expect(after?.member("total")?.integerValue == before + 3)
+            #expect(after?.member("errors")?.integerValue == stats?.member("errors")?.integerValue)
         }
     }
 }

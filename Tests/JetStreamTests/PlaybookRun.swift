@@ -46,7 +46,7 @@ struct PlaybookRun {
 }
 
 extension ObjectChange {
-    /// `~ orders Stream [max_age: 3600000000000 → 7200000000000]`.
+    /// `~ orders Stream [max_age: "1h" → "2h"]`.
     var glyphLine: String {
         var line = "\(action.glyph) \(object)"
         for field in fields {

@@ -110,8 +110,24 @@ struct JetStreamReconciler {
         return result
     }
 
+    /// Fields the API holds in nanoseconds; diffs show them as NACK writes them (`1h`).
+    static let durationFields: Set<String> = [
+        "max_age", "duplicate_window", "subject_delete_marker_ttl", "ack_wait", "idle_heartbeat", "max_expires",
+        "inactive_threshold", "priority_timeout",
+    ]
+
+    static func duration(_ value: YAMLValue) -> YAMLValue {
+        guard let nanoseconds = value.integerValue else { return value }
+        return .string(JetStreamDuration.text(nanoseconds: nanoseconds))
+    }
+
     private func change(_ action: ObjectChange.Action, _ object: String, _ fields: [JetStreamFieldChange] = [], note: String? = nil) -> ObjectChange {
-        let converted = fields.map { KubeFieldChange(path: $0.path, before: $0.before, after: $0.after) }
+        let converted = fields.map { field in
+            let readable = Self.durationFields.contains(field.path.first ?? "")
+            return KubeFieldChange(
+                path: field.path, before: readable ? field.before.map(Self.duration) : field.before,
+                after: readable ? field.after.map(Self.duration) : field.after)
+        }
         return ObjectChange(action: action, object: object, fields: ObjectChange.masked(converted, kind: "", hideAll: hidden), note: note)
     }
 }
