@@ -25,17 +25,37 @@ let package = Package(
         .target(
             name: "RigCLI",
             dependencies: [
-                "Engine", "Template", "YAML", "Diagnostics", "Kube", "KubeHTTP",
+                "Engine", "Template", "YAML", "Diagnostics", "Kube", "KubeHTTP", "NATSClient",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(
             name: "Engine",
             dependencies: [
-                "Template", "YAML", "Diagnostics", "Kube",
+                "Template", "YAML", "Diagnostics", "Kube", "JetStream",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
+        // The JetStream port: the JetStreamClient protocol, stream and consumer specs (NACK fields
+        // to JetStream config), comparison, errors and the in-memory fake. No networking here.
+        .target(
+            name: "JetStream",
+            dependencies: [
+                "YAML", "Diagnostics",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        // The live JetStreamClient: a NATS client on SwiftNIO (TLS through NIOSSL, nkeys through Crypto).
+        .target(
+            name: "NATSClient",
+            dependencies: [
+                "JetStream", "YAML",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .target(
@@ -103,7 +123,15 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "TemplateTests", dependencies: ["Template", "YAML"]),
         .testTarget(name: "RigCLITests", dependencies: ["RigCLI", "Engine", "Template", "YAML", "Diagnostics", "Kube", "KubeHTTP", "KubeTestServer"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Template", "YAML", "Kube"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Template", "YAML", "Kube", "JetStream"]),
+        .testTarget(
+            name: "JetStreamTests",
+            dependencies: [
+                "JetStream", "NATSClient", "YAML", "Engine", "Template", "KubeTestServer",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(name: "KubeTests", dependencies: ["Kube", "YAML"], exclude: ["Fixtures"]),
         .testTarget(
             name: "KubeHTTPTests",

@@ -8,6 +8,8 @@ need_apt=()
 command -v swift >/dev/null || { echo "setup: swift is not on PATH (rig needs Swift 6.1 or newer)" >&2; exit 1; }
 command -v python3 >/dev/null || need_apt+=(python3)
 command -v make >/dev/null || need_apt+=(make)
+# The real NATS server for the JetStream tests (DESIGN §6); Debian 12 ships 2.9.x.
+command -v nats-server >/dev/null || [ -x /usr/sbin/nats-server ] || need_apt+=(nats-server)
 if [ "${#need_apt[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ]; then
     apt-get update -qq && apt-get install -y -qq "${need_apt[@]}"

@@ -4,6 +4,7 @@ import Engine
 import Foundation
 import Kube
 import KubeHTTP
+import NATSClient
 
 /// `rig apply PLAYBOOK`: run the tasks in order and report each one.
 struct ApplyCommand: AsyncParsableCommand {
@@ -11,7 +12,7 @@ struct ApplyCommand: AsyncParsableCommand {
         commandName: "apply",
         abstract: "Run the playbook: each task reports ok, changed, skipped or failed; a recap at the end.",
         discussion: """
-            Everything is loaded and checked first, and the whole run is walked offline, so bad input (YAML, templates, module options, undefined variables) stops the run before any change. k8s tasks apply with server-side apply (field manager rig) and report changed only when the server's object changes; a re-run with unchanged inputs sends no write. Local modules (debug, set_fact, assert, fail, shell, command, template) run for real; helm, helm_repository and nats_* cannot apply yet and fail with a message saying so.
+            Everything is loaded and checked first, and the whole run is walked offline, so bad input (YAML, templates, module options, undefined variables) stops the run before any change. k8s tasks apply with server-side apply (field manager rig) and report changed only when the server's object changes; a re-run with unchanged inputs sends no write. Local modules (debug, set_fact, assert, fail, shell, command, template) run for real; nats_stream and nats_consumer talk to the NATS server directly (JetStream API), sending no create or update when nothing changed. helm and helm_repository cannot apply yet and fail with a message saying so.
             """
     )
 
@@ -57,6 +58,8 @@ enum PlaybookExecution {
         Interrupts.install()
         loaded.options.interrupted = { Interrupts.requested }
         loaded.options.kube = KubeRunOptions(provider: chosen, kubeconfig: cluster.kubeconfig, context: cluster.context)
+        let nats = NATSJetStreamClientProvider()
+        loaded.options.jetStream = nats
         let context = loaded.context
         let printer = EventPrinter(console: console, format: output.output, verbosity: output.verbose) { context.files }
         var recap = Recap()
@@ -75,6 +78,7 @@ enum PlaybookExecution {
         }
         let succeeded = await runner.run()
         if let live { await LiveKube.shutdown(live) }
+        await nats.shutdown()
         if runner.wasInterrupted || Interrupts.requested {
             console.err("interrupted: rig stopped between requests; the lines above are what was done\n")
             return .interrupted

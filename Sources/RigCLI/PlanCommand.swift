@@ -32,7 +32,7 @@ struct DestroyCommand: AsyncParsableCommand {
         commandName: "destroy",
         abstract: "Delete what the playbook's k8s tasks declare, last first, custom resources before their CRDs.",
         discussion: """
-            The playbook is walked offline to find the objects (local tasks such as set_fact run; shell, command and template do not), then each object is deleted with foreground propagation and waited for until it is gone. Objects already gone, or whose kind is no longer served, are ok. Helm releases and JetStream streams are not removed yet.
+            The playbook is walked offline to find the objects (local tasks such as set_fact run; shell, command and template do not), then each object is deleted with foreground propagation and waited for until it is gone. Objects already gone, or whose kind is no longer served, are ok. Helm releases are not removed yet. JetStream streams and consumers are kept with their data unless their task sets delete_on_destroy: true.
             """
     )
 

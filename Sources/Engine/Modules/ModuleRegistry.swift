@@ -120,6 +120,7 @@ package enum BuiltinModuleSpecs {
         .init("servers", .raw), .init("creds", .path), .init("nkey", .string), .init("user", .string),
         .init("password", .string), .init("token", .string), .init("tls", .dict),
         .init("state", .string, choices: ["present", "absent"]), .init("recreate", .bool),
+        .init("delete_on_destroy", .bool), .init("request_timeout", .float),
     ]
 
     /// The NACK `Stream` spec fields (camelCase, as in the CRD).
@@ -135,7 +136,9 @@ package enum BuiltinModuleSpecs {
         .init("mirrorDirect", .bool), .init("compression", .string, choices: ["s2", "none", ""]),
         .init("subjectTransform", .dict), .init("republish", .dict), .init("firstSequence", .int),
         .init("metadata", .dict), .init("allowMsgTtl", .bool), .init("subjectDeleteMarkerTtl", .string),
-        .init("consumerLimits", .dict),
+        .init("consumerLimits", .dict), .init("allowMsgCounter", .bool), .init("allowAtomicPublish", .bool),
+        .init("allowMsgSchedules", .bool), .init("persistMode", .string, choices: ["default", "async"]),
+        .init("allowBatched", .bool),
     ]
 
     static let natsStream = ModuleSpec(
@@ -145,7 +148,9 @@ package enum BuiltinModuleSpecs {
         name: "rig.nats.nats_consumer", aliases: ["nats_consumer"], kind: .remote,
         options: natsConnection + [
             .init("stream", .string, aliases: ["streamName"], required: true), .init("name", .string, aliases: ["durableName"], required: true),
-            .init("description", .string), .init("deliverPolicy", .string), .init("optStartSeq", .int),
+            .init("description", .string),
+            .init("deliverPolicy", .string, choices: ["all", "last", "new", "byStartSequence", "byStartTime", "lastPerSubject"]),
+            .init("optStartSeq", .int),
             .init("optStartTime", .string), .init("ackPolicy", .string, choices: ["none", "all", "explicit"]),
             .init("ackWait", .string), .init("maxDeliver", .int), .init("backoff", .list), .init("filterSubject", .string),
             .init("filterSubjects", .list), .init("replayPolicy", .string, choices: ["instant", "original"]),
@@ -154,6 +159,7 @@ package enum BuiltinModuleSpecs {
             .init("maxRequestMaxBytes", .int), .init("inactiveThreshold", .string), .init("replicas", .int),
             .init("memStorage", .bool), .init("headersOnly", .bool), .init("deliverSubject", .string),
             .init("deliverGroup", .string), .init("flowControl", .bool), .init("heartbeatInterval", .string),
-            .init("metadata", .dict),
+            .init("metadata", .dict), .init("pauseUntil", .string), .init("priorityPolicy", .string),
+            .init("pinnedTtl", .string), .init("priorityGroups", .list),
         ])
 }

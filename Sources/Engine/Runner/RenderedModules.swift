@@ -88,16 +88,18 @@ struct RenderedModules {
     }
 
     private func nats(_ task: Task, _ options: [String: Value], name: String) throws -> ModuleResult {
-        let connection: Set<String> = ["servers", "creds", "nkey", "user", "password", "token", "tls", "state", "recreate"]
+        let connection: Set<String> = ["servers", "creds", "nkey", "user", "password", "token", "tls", "state", "recreate", "delete_on_destroy", "request_timeout"]
+        let isStream = task.module.name == "rig.nats.nats_stream"
         var spec = OrderedDictionary<Value, Value>()
         if case .dict(let all) = task.module.arguments.value.asTemplateValue {
             for (key, _) in all {
                 guard case .string(let option) = key, !connection.contains(option), let value = options[option] else { continue }
-                spec[.string(option)] = value
+                // NACK's Consumer names the durable and its stream durableName and streamName.
+                let renamed = isStream ? option : (["name": "durableName", "stream": "streamName"][option] ?? option)
+                spec[.string(renamed)] = value
             }
         }
-        let isStream = task.module.name == "rig.nats.nats_stream"
-        let objectName = try (options["name"] ?? .none).pythonString()
+        let objectName = try (options["name"] ?? options["durableName"] ?? .none).pythonString()
         let kind = isStream ? "Stream" : "Consumer"
         let resourceName = objectName.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
         let resource: Value = .dict([

@@ -1,3 +1,4 @@
+import JetStream
 import Kube
 import Template
 
@@ -27,6 +28,8 @@ package struct RunOptions: Sendable {
     package var processEnvironment: [String: String]
     /// How to reach clusters; needed by `plan`, `apply` and `destroy`.
     package var kube: KubeRunOptions?
+    /// How to reach NATS servers for `nats_stream`/`nats_consumer`; needed by `plan`, `apply` and `destroy`.
+    package var jetStream: (any JetStreamClientProvider)?
     package var clock: any RunClock = SystemRunClock()
     /// Fetches an http(s) URL's text (`k8s` `src: https://…`); nil when the run may not use the network.
     package var fetch: (@Sendable (String) async throws -> String)?

@@ -36,6 +36,7 @@ extension Runner {
     static func taskModule(for invocation: ModuleInvocation) -> (any TaskModule)? {
         switch invocation.task.module.name {
         case "kubernetes.core.k8s": KubernetesModule(invocation: invocation)
+        case "rig.nats.nats_stream", "rig.nats.nats_consumer": NatsModule(invocation: invocation, kind: invocation.task.module.name == "rig.nats.nats_stream" ? .stream : .consumer)
         case let name where remoteModules.contains(name): PendingClusterModule(invocation: invocation)
         default: nil
         }

@@ -29,6 +29,10 @@ package final class Runner {
     var plannedKinds: [String: Bool] = [:]
     /// In `destroy`: what the walk collected, in task order.
     var destroyTargets: [DestroyTarget] = []
+    /// In `plan`: JetStream streams that earlier tasks would create.
+    var plannedStreams: Set<String> = []
+    /// In `destroy`: streams and consumers whose tasks opted in to deletion, in task order.
+    var jetStreamDestroyTargets: [JetStreamDestroyTarget] = []
     /// Whether the run stopped because the user asked it to.
     package internal(set) var wasInterrupted = false
 
@@ -57,7 +61,8 @@ package final class Runner {
         }
         if options.mode == .destroy, succeeded, !options.interrupted() {
             recap = Recap()
-            succeeded = await destroy()
+            succeeded = await destroyJetStream()
+            if succeeded { succeeded = await destroy() }
         }
         emit(.recap(recap))
         return succeeded && recap.failed == 0

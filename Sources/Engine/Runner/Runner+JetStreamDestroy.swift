@@ -1,0 +1,78 @@
+import JetStream
+
+extension Runner {
+    /// `destroy` for streams and consumers: those whose tasks opted in (`delete_on_destroy: true`)
+    /// are deleted, last declared first so consumers go before their streams; the others are
+    /// reported as kept, with how to opt in. Returns false when a deletion failed.
+    func destroyJetStream() async -> Bool {
+        for target in jetStreamDestroyTargets.reversed() {
+            if options.interrupted() {
+                wasInterrupted = true
+                return false
+            }
+            let started = ContinuousClock.now
+            var event = TaskEvent(task: target.task, status: .ok, location: target.location, durationMilliseconds: 0)
+            do {
+                if !target.delete {
+                    let change = try kept(target)
+                    event.item = change.object
+                    event.changes = [change]
+                    recap.count(event.status)
+                    emit(.task(event))
+                    continue
+                }
+                let client = try await jetStreamClient(target.request.connection)
+                let change = try await deleteJetStreamObject(target, client)
+                event.item = change.object
+                event.status = change.action == .delete ? .changed : .ok
+                event.changes = [change]
+            } catch {
+                let failure = (error as? ModuleFailure) ?? ((error as? JetStreamError).map(ModuleFailure.init) ?? ModuleFailure(message: .string("\(error)")))
+                event.status = .failed
+                event.diagnostic = failure.diagnostic(at: target.location)
+                event.message = failure.message
+            }
+            let elapsed = ContinuousClock.now - started
+            event.durationMilliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+            recap.count(event.status)
+            emit(.task(event))
+            if event.status == .failed { return false }
+        }
+        return true
+    }
+
+    /// A target left in place: named without asking the server.
+    private func kept(_ target: JetStreamDestroyTarget) throws -> ObjectChange {
+        let note = "kept with its data: destroy deletes JetStream objects only when the task sets delete_on_destroy: true"
+        switch target.kind {
+        case .stream: return ObjectChange(action: .unchanged, object: "\(try StreamSpec(nack: target.request.spec).name) Stream", note: note)
+        case .consumer:
+            let spec = try ConsumerSpec(nack: target.request.spec)
+            return ObjectChange(action: .unchanged, object: "\(spec.stream)/\(spec.name) Consumer", note: note)
+        }
+    }
+
+    private func deleteJetStreamObject(_ target: JetStreamDestroyTarget, _ client: any JetStreamClient) async throws -> ObjectChange {
+        switch target.kind {
+        case .stream:
+            let spec = try StreamSpec(nack: target.request.spec)
+            let deleted = try await client.deleteStream(spec.name)
+            return ObjectChange(action: deleted ? .delete : .unchanged, object: "\(spec.name) Stream", note: deleted ? nil : "already absent")
+        case .consumer:
+            let spec = try ConsumerSpec(nack: target.request.spec)
+            let deleted = try await deleteConsumer(spec, client)
+            let object = "\(spec.stream)/\(spec.name) Consumer"
+            return ObjectChange(action: deleted ? .delete : .unchanged, object: object, note: deleted ? nil : "already absent")
+        }
+    }
+
+    /// Deletes a consumer; a stream that is already gone took the consumer with it.
+    private func deleteConsumer(_ spec: ConsumerSpec, _ client: any JetStreamClient) async throws(JetStreamError) -> Bool {
+        do throws(JetStreamError) {
+            return try await client.deleteConsumer(stream: spec.stream, name: spec.name)
+        } catch {
+            if error.apiCode == 10059 { return false }
+            throw error
+        }
+    }
+}
