@@ -31,7 +31,7 @@ struct ApplyCommand: AsyncParsableCommand {
 enum PlaybookExecution {
     static func run(
         _ arguments: PlaybookOptions, cluster: ClusterOptions, mode: RunOptions.Mode, output: OutputOptions, console: Console,
-        provider: (any KubeClientProvider)? = nil
+        provider: (any KubeClientProvider)? = nil, deleteStreamData: Bool = false
     ) async -> RigExitCode {
         var loaded: LoadedRun
         switch LoadedRun.load(arguments, mode: mode) {
@@ -54,6 +54,7 @@ enum PlaybookExecution {
             chosen = made
         }
         loaded.options.mode = mode
+        loaded.options.deleteStreamData = deleteStreamData
         loaded.options.fetch = { try await RemoteText.fetch($0) }
         Interrupts.install()
         loaded.options.interrupted = { Interrupts.requested }

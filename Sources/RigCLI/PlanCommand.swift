@@ -32,7 +32,7 @@ struct DestroyCommand: AsyncParsableCommand {
         commandName: "destroy",
         abstract: "Delete what the playbook's k8s tasks declare, last first, custom resources before their CRDs.",
         discussion: """
-            The playbook is walked offline to find the objects (local tasks such as set_fact run; shell, command and template do not), then each object is deleted with foreground propagation and waited for until it is gone. Objects already gone, or whose kind is no longer served, are ok. Helm releases are not removed yet. JetStream streams and consumers are kept with their data unless their task sets delete_on_destroy: true.
+            The playbook is walked offline to find the objects (local tasks such as set_fact run; shell, command and template do not), then each object is deleted with foreground propagation and waited for until it is gone. Objects already gone, or whose kind is no longer served, are ok. Helm releases are not removed yet. JetStream streams and consumers are kept with their data unless --delete-data is given or their task sets delete_on_destroy: true.
             """
     )
 
@@ -40,9 +40,13 @@ struct DestroyCommand: AsyncParsableCommand {
     @OptionGroup var cluster: ClusterOptions
     @OptionGroup var output: OutputOptions
 
+    @Flag(name: .customLong("delete-data"), help: "Also delete every JetStream stream and consumer the playbook declares, with their messages.")
+    var deleteData = false
+
     func run() async throws {
         let console = Console(noColor: output.noColor)
-        let code = await PlaybookExecution.run(run, cluster: cluster, mode: .destroy, output: output, console: console)
+        let code = await PlaybookExecution.run(
+            run, cluster: cluster, mode: .destroy, output: output, console: console, deleteStreamData: deleteData)
         if code != .success { throw code.exitCode }
     }
 }

@@ -34,12 +34,15 @@ struct NatsModuleTests {
         }
     }
 
-    func run(_ mode: RunOptions.Mode, _ provider: InMemoryJetStreamClientProvider, extra: [String: Value] = [:]) async throws -> Outcome {
+    func run(
+        _ mode: RunOptions.Mode, _ provider: InMemoryJetStreamClientProvider, extra: [String: Value] = [:], deleteData: Bool = false
+    ) async throws -> Outcome {
         let context = LoadContext(fileSystem: MemoryRepository(files: ["play.yaml": Self.playbook]))
         let loaded = try #require(PlaybookLoader(context: context).load("play.yaml"))
         #expect(context.diagnostics.isEmpty, "\(context.diagnostics)")
         var options = RunOptions(mode: mode, extraVariables: extra)
         options.jetStream = provider
+        options.deleteStreamData = deleteData
         var events: [TaskEvent] = []
         var documents: [RenderedDocument] = []
         var recap = Recap()
@@ -140,5 +143,16 @@ struct NatsModuleTests {
         #expect(wiped.succeeded)
         #expect(await server.calls.map(\.description) == ["CONSUMER.DELETE orders.processor", "STREAM.DELETE orders"])
         #expect(await server.streams.isEmpty)
+    }
+
+    @Test("destroy --delete-data deletes every stream and consumer, opted in or not")
+    func destroyDeleteData() async throws {
+        let server = InMemoryJetStreamClient()
+        let provider = InMemoryJetStreamClientProvider(server: server)
+        _ = try await run(.apply, provider)
+        await server.clearCalls()
+        let wiped = try await run(.destroy, provider, deleteData: true)
+        #expect(wiped.succeeded)
+        #expect(await server.calls.map(\.description) == ["CONSUMER.DELETE orders.processor", "STREAM.DELETE orders"])
     }
 }

@@ -33,6 +33,9 @@ package struct RunOptions: Sendable {
     package var clock: any RunClock = SystemRunClock()
     /// Fetches an http(s) URL's text (`k8s` `src: https://…`); nil when the run may not use the network.
     package var fetch: (@Sendable (String) async throws -> String)?
+    /// `destroy --delete-data`: delete every stream and consumer the playbook declares, not only
+    /// those whose task opted in; their messages are lost.
+    package var deleteStreamData = false
     /// True once the user asked to stop (Ctrl-C): the run stops before the next task, object or poll.
     package var interrupted: @Sendable () -> Bool = { false }
 

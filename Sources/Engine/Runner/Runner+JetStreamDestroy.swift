@@ -1,8 +1,8 @@
 import JetStream
 
 extension Runner {
-    /// `destroy` for streams and consumers: those whose tasks opted in (`delete_on_destroy: true`)
-    /// are deleted, last declared first so consumers go before their streams; the others are
+    /// `destroy` for streams and consumers: with `--delete-data`, or for tasks that opted in
+    /// (`delete_on_destroy: true`), they are deleted, last declared first so consumers go before their streams; the others are
     /// reported as kept, with how to opt in. Returns false when a deletion failed.
     func destroyJetStream() async -> Bool {
         for target in jetStreamDestroyTargets.reversed() {
@@ -13,7 +13,7 @@ extension Runner {
             let started = ContinuousClock.now
             var event = TaskEvent(task: target.task, status: .ok, location: target.location, durationMilliseconds: 0)
             do {
-                if !target.delete {
+                if !target.delete && !options.deleteStreamData {
                     let change = try kept(target)
                     event.item = change.object
                     event.changes = [change]
@@ -43,7 +43,7 @@ extension Runner {
 
     /// A target left in place: named without asking the server.
     private func kept(_ target: JetStreamDestroyTarget) throws -> ObjectChange {
-        let note = "kept with its data: destroy deletes JetStream objects only when the task sets delete_on_destroy: true"
+        let note = "kept with its data: destroy deletes JetStream objects only with --delete-data or when the task sets delete_on_destroy: true"
         switch target.kind {
         case .stream: return ObjectChange(action: .unchanged, object: "\(try StreamSpec(nack: target.request.spec).name) Stream", note: note)
         case .consumer:
