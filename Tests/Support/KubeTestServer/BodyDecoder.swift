@@ -26,11 +26,12 @@ enum BodyDecoder {
     }
 
     private static func protobuf(_ body: [UInt8]) throws(APIError) -> YAMLValue {
-        do {
-            return try ProtobufBody.object(body)
-        } catch where error.code == .unsupportedKind {
+        switch Result(catching: { () throws(ProtobufError) -> YAMLValue in try ProtobufBody.object(body) }) {
+        case .success(let object):
+            return object
+        case .failure(let error) where error.code == .unsupportedKind:
             throw .status(.unsupportedBody("application/vnd.kubernetes.protobuf (\(error.reason))"))
-        } catch {
+        case .failure(let error):
             throw .status(.badRequest("unable to decode the protobuf body: \(error.reason)"))
         }
     }
