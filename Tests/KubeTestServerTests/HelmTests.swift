@@ -28,6 +28,28 @@ struct HelmTests {
         return statuses
     }
 
+    /// Answers a real server would not give in these runs: anything but 2xx, 304 and the 404s of
+    /// the GETs helm makes to see whether an object exists.
+    static func unexpectedFailures(_ server: KubeTestServer) -> [String] {
+        server.requests().filter { $0.status >= 400 && !($0.status == 404 && $0.method == "GET") }
+            .map { "\($0.method) \($0.path) \($0.status)" }
+    }
+
+    /// helm 4 applies chart objects and reads Tables for `status`; helm 3 creates them and
+    /// updates them with strategic merge patches (fixtures README, "How helm 3 and helm 4 differ").
+    static func expectWriteStyle(_ major: Helm.Major, _ requests: [RecordedRequest]) {
+        let patchTypes = Set(requests.filter { $0.method == "PATCH" }.map(\.contentType))
+        let tables = requests.filter { $0.accept.contains("as=Table") && $0.query["includeObject"] == "Object" }
+        switch major {
+        case .four:
+            #expect(patchTypes == ["application/apply-patch+yaml"])
+            #expect(!tables.isEmpty, "helm 4 status reads Tables")
+        case .three:
+            #expect(patchTypes == ["application/strategic-merge-patch+json"])
+            #expect(requests.contains { $0.method == "POST" && $0.path.hasSuffix("/deployments") })
+        }
+    }
+
     @Test("helm install --dry-run=server reads the cluster (GETs only) and renders the release")
     func dryRun() async throws {
         try await KubeTestServer.withServer { server in
@@ -98,8 +120,12 @@ struct HelmTests {
             #expect(try await client.get(Self.configMap).status == 404)
             #expect(try await client.get(Self.deployment).status == 404)
             #expect(try await Self.releaseStatuses(client).isEmpty)
-            let after = try await helm.run("list", "-n", Self.namespace, "--all")
+            let after = try await helm.run("list", "-n", Self.namespace)
             #expect(after.ok && !after.output.contains("demo"), "\(after.output)")
+            #expect(Self.unexpectedFailures(server).isEmpty, "\(Self.unexpectedFailures(server))")
+            let protobufWrites = server.requests().filter { $0.contentType == "application/vnd.kubernetes.protobuf" }
+            #expect(Set(protobufWrites.map(\.method)) == ["POST", "PUT", "DELETE"])
+            Self.expectWriteStyle(major, server.requests())
         }
     }
 
@@ -124,6 +150,7 @@ struct HelmTests {
             // helm never deletes the CRDs it installed from crds/.
             #expect(try await client.get("/apis/apiextensions.k8s.io/v1/customresourcedefinitions/widgets.example.rig.dev").status == 200)
             #expect(try await Self.releaseStatuses(client).isEmpty)
+            #expect(Self.unexpectedFailures(server).isEmpty, "\(Self.unexpectedFailures(server))")
         }
     }
 }
