@@ -82,7 +82,7 @@ struct ProtobufReader {
 }
 
 extension ProtobufReader.Value {
-    /// The payload of a length-delimited field as UTF-8 text; nil for other wire types.
+    /// The payload of a length-delimited field as UTF-8 text; throws for other wire types.
     func string(field: String) throws(ProtobufError) -> String {
         guard case .bytes(let payload) = self else { throw .wrongWireType(field: field) }
         guard let text = String(validating: payload, as: UTF8.self) else { throw .invalidUTF8(field: field) }
