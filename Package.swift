@@ -150,7 +150,8 @@ let package = Package(
                 "KubeTestServer", "Kube", "YAML",
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
-            ]
+            ],
+            exclude: ["Fixtures/charts"]
         ),
     ]
 )

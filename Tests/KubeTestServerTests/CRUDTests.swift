@@ -115,7 +115,7 @@ struct CRUDTests {
         }
     }
 
-    @Test("bad bodies get 400 Status answers, protobuf bodies 415, wrong methods 405")
+    @Test("bad bodies get 400 Status answers, protobuf of a kind the server does not decode 415, wrong methods 405")
     func badInput() async throws {
         try await KubeTestServer.withServer { server in
             let client = try CurlClient(server)
@@ -126,7 +126,11 @@ struct CRUDTests {
                 #expect(try response.json["kind"] == .string("Status"))
             }
             let protobuf = try await client.send("POST", path, body: "k8s\u{0}", contentType: "application/vnd.kubernetes.protobuf")
-            #expect(protobuf.status == 415)
+            #expect(protobuf.status == 400)
+            let pod = ProtobufEncoder.kubernetes(apiVersion: "v1", kind: "Pod", raw: ProtobufEncoder())
+            let unsupported = try await client.send(
+                "POST", "/api/v1/namespaces/default/pods", bytes: pod, contentType: "application/vnd.kubernetes.protobuf")
+            #expect(unsupported.status == 415)
             let method = try await client.send("PUT", path, body: "{}", contentType: "application/json")
             #expect(method.status == 405)
             #expect(try method.json["reason"] == .string("MethodNotAllowed"))

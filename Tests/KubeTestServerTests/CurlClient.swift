@@ -40,6 +40,15 @@ struct CurlClient {
         _ method: String, _ path: String, body: String? = nil, contentType: String? = nil, accept: String = "application/json",
         credentials: Credentials = .clientCertificate, timeoutSeconds: Int = 20
     ) async throws -> TestResponse {
+        try await send(method, path, bytes: body.map { Array($0.utf8) }, contentType: contentType, accept: accept, credentials: credentials,
+            timeoutSeconds: timeoutSeconds)
+    }
+
+    /// Sends a body of raw bytes (protobuf, or anything broken).
+    func send(
+        _ method: String, _ path: String, bytes body: [UInt8]?, contentType: String? = nil, accept: String = "application/json",
+        credentials: Credentials = .clientCertificate, timeoutSeconds: Int = 20
+    ) async throws -> TestResponse {
         let id = UUID().uuidString
         let bodyFile = "\(directory)/\(id).out"
         let headerFile = "\(directory)/\(id).headers"
@@ -55,7 +64,7 @@ struct CurlClient {
         }
         if let contentType { arguments += ["-H", "Content-Type: \(contentType)"] }
         if let body {
-            try body.write(toFile: "\(directory)/\(id).in", atomically: true, encoding: .utf8)
+            try Data(body).write(to: URL(fileURLWithPath: "\(directory)/\(id).in"))
             arguments += ["--data-binary", "@\(directory)/\(id).in"]
         }
         arguments.append(server.url + path)

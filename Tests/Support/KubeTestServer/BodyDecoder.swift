@@ -1,14 +1,14 @@
 import YAML
 
-/// Reads request bodies: JSON, or YAML where the content type allows it.
+/// Reads request bodies: JSON, YAML where the content type allows it, and the protobuf kinds
+/// ``ProtobufBody`` decodes.
 enum BodyDecoder {
-    /// The body as an object (a mapping); 415 for protobuf, 400 for anything unreadable.
+    /// The body as an object (a mapping); 415 for a protobuf kind the server does not decode,
+    /// 400 for anything unreadable.
     static func object(_ request: APIRequest) throws(APIError) -> YAMLValue {
         let mediaType = request.bodyMediaType
-        if mediaType.contains("protobuf") {
-            // TODO(protobuf bodies): helm's release Secrets arrive as k8s\0 + runtime.Unknown.
-            throw .status(.unsupportedBody(mediaType))
-        }
+        if mediaType == "application/vnd.kubernetes.protobuf" { return try protobuf(request.body) }
+        if mediaType.contains("protobuf") { throw .status(.unsupportedBody(mediaType)) }
         guard !request.body.isEmpty else { throw .status(.badRequest("the body of the request was empty")) }
         let value: YAMLValue
         do {
@@ -23,6 +23,17 @@ enum BodyDecoder {
             throw .status(.badRequest("the body of the request must be an object, not \(value.jsonText.prefix(40))"))
         }
         return value
+    }
+
+    private static func protobuf(_ body: [UInt8]) throws(APIError) -> YAMLValue {
+        switch Result(catching: { () throws(ProtobufError) -> YAMLValue in try ProtobufBody.object(body) }) {
+        case .success(let object):
+            return object
+        case .failure(let error) where error.code == .unsupportedKind:
+            throw .status(.unsupportedBody("application/vnd.kubernetes.protobuf (\(error.reason))"))
+        case .failure(let error):
+            throw .status(.badRequest("unable to decode the protobuf body: \(error.reason)"))
+        }
     }
 
     private static func yaml(_ bytes: [UInt8]) throws(APIError) -> YAMLValue {

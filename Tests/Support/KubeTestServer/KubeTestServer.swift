@@ -12,9 +12,11 @@ import NIOSSL
 /// ``withServer(options:_:)``) when done.
 ///
 /// Only test targets and `kube-test-apiserver` may depend on this module, never `Sources/`.
-/// Known gaps: protobuf request bodies get 415 (helm's release Secrets and `kubectl create` send
-/// them); lists merge by key only for the fields in `ListKeys`; built-in kinds get no defaults
-/// and no schema validation; watches poll the store every 50 ms.
+/// Protobuf request bodies (`k8s\0` + `runtime.Unknown`) are decoded for `v1` Secret, ConfigMap
+/// and DeleteOptions — what helm's release bookkeeping sends — and handled like JSON; answers
+/// are always JSON. Known gaps: protobuf bodies of other kinds get 415; lists merge by key only
+/// for the fields in `ListKeys`; built-in kinds get no defaults and no schema validation;
+/// watches poll the store every 50 ms.
 package final class KubeTestServer: Sendable {
     /// The port it listens on (127.0.0.1 only).
     package let port: Int

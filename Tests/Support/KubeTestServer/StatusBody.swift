@@ -77,12 +77,12 @@ struct StatusBody: Sendable {
     static let unsupportedPatch = StatusBody(
         code: 415, reason: "UnsupportedMediaType", message: "415: Unsupported Media Type", details: .mapping([]))
 
-    /// A body in a format the server cannot read (protobuf, for now).
+    /// A body in a format the server cannot read (a protobuf kind it does not decode).
     static func unsupportedBody(_ mediaType: String) -> StatusBody {
         StatusBody(
             code: 415, reason: "UnsupportedMediaType",
             message: "the body of the request was in an unknown format - accepted media types include: "
-                + "application/json, application/yaml (the test server does not decode \(mediaType) yet)",
+                + "application/json, application/yaml (the test server does not decode \(mediaType))",
             details: .mapping([]))
     }
 
