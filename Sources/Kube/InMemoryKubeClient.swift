@@ -85,6 +85,14 @@ package actor InMemoryKubeClient: KubeClient {
         return object
     }
 
+    package func list(_ resource: KubeResource, namespace: String?) async throws(KubeError) -> [YAMLValue] {
+        calls.append(Call(verb: "list", object: "\(resource.kind) in \(resource.namespaced ? namespace ?? "default" : "cluster")"))
+        try injected("list")
+        try requireServed(resource)
+        return objects.filter { $0.key.group == resource.group && $0.key.plural == resource.plural && $0.key.namespace == (resource.namespaced ? namespace : nil) }
+            .map(\.value)
+    }
+
     package func apply(_ object: YAMLValue, resource: KubeResource, options: KubeApplyOptions) async throws(KubeError) -> YAMLValue {
         let reference = KubeObjectReference(object: object)
         let namespace = resource.namespaced ? reference.namespace : nil

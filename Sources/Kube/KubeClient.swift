@@ -22,6 +22,10 @@ package protocol KubeClient: Sendable {
     /// The live object, or nil when it does not exist (a 404).
     func get(_ resource: KubeResource, name: String, namespace: String?) async throws(KubeError) -> YAMLValue?
 
+    /// Every object of a kind in one namespace (or cluster-wide for cluster-scoped kinds), each
+    /// with its `apiVersion` and `kind` set; an empty list when the namespace does not exist.
+    func list(_ resource: KubeResource, namespace: String?) async throws(KubeError) -> [YAMLValue]
+
     /// Server-side apply (`PATCH` with `application/apply-patch+yaml`) of one object; returns the
     /// object as the server has (or, with `dryRun`, would have) it.
     func apply(_ object: YAMLValue, resource: KubeResource, options: KubeApplyOptions) async throws(KubeError) -> YAMLValue

@@ -69,6 +69,26 @@ package final class HTTPKubeClient: KubeClient {
         }
     }
 
+    package func list(_ resource: KubeResource, namespace: String?) async throws(KubeError) -> [YAMLValue] {
+        let reference = KubeObjectReference(apiVersion: resource.apiVersion, kind: resource.kind, name: "", namespace: namespace)
+        let request = KubeRequest(
+            method: .GET, path: resource.collectionPath(namespace: defaultNamespace(namespace, resource)), object: reference, verb: "list")
+        let response = try await send(request)
+        switch response.status {
+        case 200:
+            guard case .sequence(let items) = try object(in: response, for: request)["items"] ?? .sequence([]) else { return [] }
+            // List items carry no apiVersion and kind; put them back so they compare like single GETs.
+            return items.map { item in
+                var copy = item
+                copy.set("apiVersion", .string(resource.apiVersion))
+                copy.set("kind", .string(resource.kind))
+                return copy
+            }
+        case 404: return []
+        default: throw failure(response, request)
+        }
+    }
+
     package func apply(_ object: YAMLValue, resource: KubeResource, options: KubeApplyOptions) async throws(KubeError) -> YAMLValue {
         let reference = KubeObjectReference(object: object)
         guard !reference.name.isEmpty else {
