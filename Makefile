@@ -49,6 +49,8 @@ bench: release
 	else echo "playbook benchmark skipped: run scripts/oracle/regenerate.sh once to install ansible-core"; fi
 	$(SWIFT) build -c release --product kube-test-apiserver
 	python3 scripts/bench/kube.py
+	python3 -c 'import nats' 2>/dev/null || python3 -m pip install -q nats-py
+	python3 scripts/bench/streams.py
 
 fuzz:
 	scripts/fuzz.sh $${FUZZ_SECONDS:-600}

@@ -1,6 +1,6 @@
-/// The cluster modules whose clients are still to come (`helm`, `helm_repository` — issue 5;
-/// `nats_stream`, `nats_consumer` — issue 6): fully validated and rendered, and honest in the
-/// other modes — `plan` skips them saying so, `apply` fails saying so, `destroy` leaves them.
+/// The cluster modules whose client is still to come (`helm`, `helm_repository` — issue 5):
+/// fully validated and rendered, and honest in the other modes — `plan` skips them saying so,
+/// `apply` fails saying so, `destroy` leaves them.
 struct PendingClusterModule: TaskModule {
     let invocation: ModuleInvocation
 
