@@ -76,6 +76,9 @@ struct ExampleClusterTests {
             #expect(second.recap.changed == 0, "\(second.text)")
             let writes = server.requests().filter(\.isWrite)
             #expect(writes.isEmpty, "the second apply wrote: \(writes.map { "\($0.method) \($0.path)" })")
+            // At most one read per object (8 objects: the namespace, 6 CRDs read with one LIST, the Stream), plus discovery.
+            let reads = server.requests().filter { !["/api", "/apis"].contains($0.path) }
+            #expect(reads.count <= 8, "\(reads.map { "\($0.method) \($0.path)" })")
 
             let replan = try await Self.run(.plan, server: server, folder: folder, extra: ["streams": Self.streams(maxBytes: 200_000_000)])
             #expect(replan.text.contains("~ messaging/contact-person Stream"), "\(replan.text)")

@@ -85,11 +85,11 @@ struct KubernetesReconciler {
                 return Outcome(change: change(.create, reference), object: object)
             }
             let created = try await client.apply(object, resource: resource, options: options)
-            let settled = try await settle(created, reference, resource)
+            let settled = try await settle(created, reference, resource, wrote: true)
             return Outcome(change: change(.create, reference), object: settled)
         }
         if KubeObjectComparison.isUnchanged(desired: object, live: live, manager: request.fieldManager) {
-            let settled = planning ? live : try await settle(live, reference, resource)
+            let settled = planning ? live : try await settle(live, reference, resource, wrote: false)
             return Outcome(change: change(.unchanged, reference), object: settled)
         }
         var preview = options
@@ -97,12 +97,12 @@ struct KubernetesReconciler {
         let answer = try await client.apply(object, resource: resource, options: preview)
         let fields = KubeObjectComparison.changes(from: live, to: answer)
         if fields.isEmpty {
-            let settled = planning ? live : try await settle(live, reference, resource)
+            let settled = planning ? live : try await settle(live, reference, resource, wrote: false)
             return Outcome(change: change(.unchanged, reference), object: settled)
         }
         if planning { return Outcome(change: change(.update, reference, fields: fields), object: answer) }
         let applied = try await client.apply(object, resource: resource, options: options)
-        let settled = try await settle(applied, reference, resource)
+        let settled = try await settle(applied, reference, resource, wrote: true)
         return Outcome(change: change(.update, reference, fields: KubeObjectComparison.changes(from: live, to: applied)), object: settled)
     }
 
@@ -122,12 +122,13 @@ struct KubernetesReconciler {
 
     /// After a write: CRDs are waited on until Established (later tasks use their kinds), and
     /// `wait` waits for the object's readiness or `wait_condition`.
-    private func settle(_ object: YAMLValue, _ reference: KubeObjectReference, _ resource: KubeResource) async throws -> YAMLValue {
+    private func settle(_ object: YAMLValue, _ reference: KubeObjectReference, _ resource: KubeResource, wrote: Bool) async throws -> YAMLValue {
         let waiter = KubeWaiter(client: client, clock: runner.options.clock, interrupted: runner.options.interrupted)
         var current = object
         if resource.kind == "CustomResourceDefinition" {
             current = try await waiter.waitUntilReady(reference, resource, condition: nil, timeout: request.waitTimeout, sleep: request.waitSleep, current: current)
-            await client.invalidateDiscovery()
+            // Discovery changes only when the CRD did.
+            if wrote { await client.invalidateDiscovery() }
         }
         if request.wait {
             current = try await waiter.waitUntilReady(
