@@ -1,9 +1,11 @@
 import Engine
+import Kube
 import Template
 import YAML
 
 /// One fuzz input: the bytes as a template (rendered with Ansible's semantics), as a bare
-/// expression, as YAML, and as a playbook loaded beside a small fixed role and task file. Any
+/// expression, as YAML, as JSON (what the Kubernetes API answers), as a kubeconfig, and as a
+/// playbook loaded beside a small fixed role and task file. Any
 /// crash, trap or hang here is a bug; thrown errors and diagnostics are fine.
 func fuzzOne(_ bytes: UnsafeRawBufferPointer) {
     let text = String(decoding: bytes, as: UTF8.self)
@@ -18,6 +20,13 @@ func fuzzOne(_ bytes: UnsafeRawBufferPointer) {
     _ = try? AnsibleTemplate.render(text: text, path: "fuzz.j2", environment: environment, variables: variables)
     _ = try? environment.evaluate(expression: text, path: "fuzz", variables: variables)
     _ = try? YAMLLoader.loadValues(text, path: "fuzz.yaml")
+    if let json = try? YAMLValue.parseJSON(Array(bytes.bindMemory(to: UInt8.self))) {
+        _ = try? YAMLValue.parseJSON(json.jsonText)
+        _ = KubeFieldSet(fieldsV1: json)
+        _ = KubeObjectComparison.changes(from: json, to: .mapping([]))
+        _ = KubeReadiness.of(json)
+    }
+    _ = try? KubeConfig.parse(text, path: "fuzz-kubeconfig", homeDirectory: "/nonexistent")
     let context = LoadContext(fileSystem: FuzzRepository(playbook: text))
     _ = PlaybookLoader(context: context).load(FuzzRepository.playbook)
 }
