@@ -19,20 +19,21 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
+        .package(url: "https://github.com/adam-fowler/compress-nio", from: "1.5.0"),
     ],
     targets: [
         .executableTarget(name: "rig", dependencies: ["RigCLI"]),
         .target(
             name: "RigCLI",
             dependencies: [
-                "Engine", "Template", "YAML", "Diagnostics", "Kube", "KubeHTTP", "NATSClient",
+                "Engine", "Template", "YAML", "Diagnostics", "Kube", "KubeHTTP", "NATSClient", "Helm",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(
             name: "Engine",
             dependencies: [
-                "Template", "YAML", "Diagnostics", "Kube", "JetStream",
+                "Template", "YAML", "Diagnostics", "Kube", "JetStream", "Helm",
                 .product(name: "OrderedCollections", package: "swift-collections"),
                 .product(name: "Subprocess", package: "swift-subprocess"),
                 .product(name: "SystemPackage", package: "swift-system"),
@@ -86,6 +87,18 @@ let package = Package(
                 .product(name: "SystemPackage", package: "swift-system"),
             ]
         ),
+        // The Helm port: the HelmClient protocol, the live client running the helm binary, the
+        // in-memory fake, and helm's release records as read from their Secrets.
+        .target(
+            name: "Helm",
+            dependencies: [
+                "YAML", "Kube",
+                .product(name: "CompressNIO", package: "compress-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ]
+        ),
         // The live KubeClient over async-http-client and NIOSSL.
         .target(
             name: "KubeHTTP",
@@ -123,7 +136,13 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"], exclude: ["Fixtures"]),
         .testTarget(name: "TemplateTests", dependencies: ["Template", "YAML"]),
         .testTarget(name: "RigCLITests", dependencies: ["RigCLI", "Engine", "Template", "YAML", "Diagnostics", "Kube", "KubeHTTP", "KubeTestServer"]),
-        .testTarget(name: "EngineTests", dependencies: ["Engine", "Template", "YAML", "Kube", "JetStream"]),
+        .testTarget(name: "EngineTests", dependencies: ["Engine", "Template", "YAML", "Kube", "JetStream", "Helm"]),
+        // The helm modules against the fake, and the real helm 4 and helm 3 against the test API server.
+        .testTarget(
+            name: "HelmTests",
+            dependencies: ["Helm", "Engine", "Template", "YAML", "Kube", "KubeHTTP", "KubeTestServer"],
+            exclude: ["Fixtures"]
+        ),
         .testTarget(
             name: "JetStreamTests",
             dependencies: [

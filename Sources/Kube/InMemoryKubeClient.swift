@@ -85,12 +85,18 @@ package actor InMemoryKubeClient: KubeClient {
         return object
     }
 
-    package func list(_ resource: KubeResource, namespace: String?) async throws(KubeError) -> [YAMLValue] {
-        calls.append(Call(verb: "list", object: "\(resource.kind) in \(resource.namespaced ? namespace ?? "default" : "cluster")"))
+    package func list(_ resource: KubeResource, namespace: String?, labelSelector: String?) async throws(KubeError) -> [YAMLValue] {
+        let selected = labelSelector.map { " with \($0)" } ?? ""
+        calls.append(Call(verb: "list", object: "\(resource.kind) in \(resource.namespaced ? namespace ?? "default" : "cluster")\(selected)"))
         try injected("list")
         try requireServed(resource)
+        let terms = (labelSelector ?? "").split(separator: ",").map { term in
+            let parts = term.split(separator: "=", maxSplits: 1).map(String.init)
+            return (parts.first ?? "", parts.count > 1 ? parts[1] : "")
+        }
         return objects.filter { $0.key.group == resource.group && $0.key.plural == resource.plural && $0.key.namespace == (resource.namespaced ? namespace : nil) }
             .map(\.value)
+            .filter { object in terms.allSatisfy { object["metadata"]?["labels"]?[$0.0]?.stringValue == $0.1 } }
     }
 
     package func apply(_ object: YAMLValue, resource: KubeResource, options: KubeApplyOptions) async throws(KubeError) -> YAMLValue {

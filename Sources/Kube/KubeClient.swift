@@ -24,7 +24,8 @@ package protocol KubeClient: Sendable {
 
     /// Every object of a kind in one namespace (or cluster-wide for cluster-scoped kinds), each
     /// with its `apiVersion` and `kind` set; an empty list when the namespace does not exist.
-    func list(_ resource: KubeResource, namespace: String?) async throws(KubeError) -> [YAMLValue]
+    /// `labelSelector` (equality terms, `owner=helm,name=nats`) keeps only the matching objects.
+    func list(_ resource: KubeResource, namespace: String?, labelSelector: String?) async throws(KubeError) -> [YAMLValue]
 
     /// Server-side apply (`PATCH` with `application/apply-patch+yaml`) of one object; returns the
     /// object as the server has (or, with `dryRun`, would have) it.
@@ -39,6 +40,11 @@ package protocol KubeClient: Sendable {
 extension KubeClient {
     /// The namespace for namespaced objects that name none: the kubeconfig context's, else `default`.
     package var defaultNamespace: String { "default" }
+
+    /// Every object of a kind in one namespace, unfiltered.
+    package func list(_ resource: KubeResource, namespace: String?) async throws(KubeError) -> [YAMLValue] {
+        try await list(resource, namespace: namespace, labelSelector: nil)
+    }
 }
 
 /// How to apply: which field manager, whether to take over conflicting fields, and whether the

@@ -69,10 +69,11 @@ package final class HTTPKubeClient: KubeClient {
         }
     }
 
-    package func list(_ resource: KubeResource, namespace: String?) async throws(KubeError) -> [YAMLValue] {
+    package func list(_ resource: KubeResource, namespace: String?, labelSelector: String?) async throws(KubeError) -> [YAMLValue] {
         let reference = KubeObjectReference(apiVersion: resource.apiVersion, kind: resource.kind, name: "", namespace: namespace)
-        let request = KubeRequest(
+        var request = KubeRequest(
             method: .GET, path: resource.collectionPath(namespace: defaultNamespace(namespace, resource)), object: reference, verb: "list")
+        if let labelSelector { request.query.append((name: "labelSelector", value: labelSelector)) }
         let response = try await send(request)
         switch response.status {
         case 200:

@@ -3,6 +3,7 @@ import Diagnostics
 import Engine
 import Foundation
 import Kube
+import Helm
 import KubeHTTP
 import NATSClient
 
@@ -12,7 +13,7 @@ struct ApplyCommand: AsyncParsableCommand {
         commandName: "apply",
         abstract: "Run the playbook: each task reports ok, changed, skipped or failed; a recap at the end.",
         discussion: """
-            Everything is loaded and checked first, and the whole run is walked offline, so bad input (YAML, templates, module options, undefined variables) stops the run before any change. k8s tasks apply with server-side apply (field manager rig) and report changed only when the server's object changes; a re-run with unchanged inputs sends no write. Local modules (debug, set_fact, assert, fail, shell, command, template) run for real; nats_stream and nats_consumer talk to the NATS server directly (JetStream API), sending no create or update when nothing changed. helm and helm_repository cannot apply yet and fail with a message saying so.
+            Everything is loaded and checked first, and the whole run is walked offline, so bad input (YAML, templates, module options, undefined variables) stops the run before any change. k8s tasks apply with server-side apply (field manager rig) and report changed only when the server's object changes; a re-run with unchanged inputs sends no write. Local modules (debug, set_fact, assert, fail, shell, command, template) run for real; nats_stream and nats_consumer talk to the NATS server directly (JetStream API), sending no create or update when nothing changed. helm releases run the helm binary (RIG_HELM, else helm on PATH) only when the release record in the cluster differs from the task's chart, version or values; helm_repository adds repositories missing from helm repo list.
             """
     )
 
@@ -59,6 +60,7 @@ enum PlaybookExecution {
         Interrupts.install()
         loaded.options.interrupted = { Interrupts.requested }
         loaded.options.kube = KubeRunOptions(provider: chosen, kubeconfig: cluster.kubeconfig, context: cluster.context)
+        loaded.options.helm = HelmCommandClientProvider(environment: loaded.options.processEnvironment)
         let nats = NATSJetStreamClientProvider()
         loaded.options.jetStream = nats
         let context = loaded.context

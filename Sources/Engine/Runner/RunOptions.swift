@@ -1,3 +1,4 @@
+import Helm
 import JetStream
 import Kube
 import Template
@@ -30,6 +31,8 @@ package struct RunOptions: Sendable {
     package var kube: KubeRunOptions?
     /// How to reach NATS servers for `nats_stream`/`nats_consumer`; needed by `plan`, `apply` and `destroy`.
     package var jetStream: (any JetStreamClientProvider)?
+    /// How to run helm for `helm`/`helm_repository`; needed by `plan`, `apply` and `destroy`.
+    package var helm: (any HelmClientProvider)?
     package var clock: any RunClock = SystemRunClock()
     /// Fetches an http(s) URL's text (`k8s` `src: https://…`); nil when the run may not use the network.
     package var fetch: (@Sendable (String) async throws -> String)?

@@ -29,15 +29,13 @@ extension Runner {
         }
     }
 
-    /// Modules that act on a cluster or server, by canonical name.
-    static let remoteModules: Set<String> = Set(BuiltinModuleSpecs.all.filter { $0.kind == .remote }.map(\.name))
-
     /// The modules that implement `TaskModule`, by name.
     static func taskModule(for invocation: ModuleInvocation) -> (any TaskModule)? {
         switch invocation.task.module.name {
         case "kubernetes.core.k8s": KubernetesModule(invocation: invocation)
         case "rig.nats.nats_stream", "rig.nats.nats_consumer": NatsModule(invocation: invocation, kind: invocation.task.module.name == "rig.nats.nats_stream" ? .stream : .consumer)
-        case let name where remoteModules.contains(name): PendingClusterModule(invocation: invocation)
+        case "kubernetes.core.helm": HelmModule(invocation: invocation)
+        case "kubernetes.core.helm_repository": HelmRepositoryModule(invocation: invocation)
         default: nil
         }
     }

@@ -33,6 +33,10 @@ package final class Runner {
     var plannedStreams: Set<String> = []
     /// In `destroy`: streams and consumers whose tasks opted in to deletion, in task order.
     var jetStreamDestroyTargets: [JetStreamDestroyTarget] = []
+    /// In `destroy`: the releases of `helm` tasks, in task order.
+    var helmDestroyTargets: [HelmDestroyTarget] = []
+    /// Whether `helm repo update` already ran in this run.
+    var helmRepositoriesUpdated = false
     /// Whether the run stopped because the user asked it to.
     package internal(set) var wasInterrupted = false
 
@@ -62,6 +66,7 @@ package final class Runner {
         if options.mode == .destroy, succeeded, !options.interrupted() {
             recap = Recap()
             succeeded = await destroyJetStream()
+            if succeeded { succeeded = await destroyHelm() }
             if succeeded { succeeded = await destroy() }
         }
         emit(.recap(recap))

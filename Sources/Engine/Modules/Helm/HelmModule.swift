@@ -1,0 +1,62 @@
+import Helm
+import Kube
+import Template
+import YAML
+
+/// `kubernetes.core.helm`: a release installed, upgraded or uninstalled through the real helm,
+/// with change decided by rig from the release record helm keeps in the cluster — so a run that
+/// changes nothing starts no helm process. `render` shows the release's documents; `destroy`
+/// uninstalls releases in reverse order.
+struct HelmModule: TaskModule {
+    let invocation: ModuleInvocation
+
+    var runner: Runner { invocation.runner }
+
+    func render() async throws -> ModuleResult {
+        try await RenderedModules(runner: runner).run(invocation.task, arguments: invocation.arguments, section: invocation.section)
+    }
+
+    func plan() async throws -> ModuleResult { try await reconcile() }
+
+    func apply() async throws -> ModuleResult { try await reconcile() }
+
+    func collect() async throws -> ModuleResult {
+        let request = try self.request()
+        guard request.state == .present else { return ModuleResult() }
+        runner.helmDestroyTargets.append(HelmDestroyTarget(task: invocation.name, location: invocation.task.span, request: request))
+        return ModuleResult()
+    }
+
+    func request() throws -> HelmRequest {
+        let task = invocation.task
+        return try HelmRequest(invocation.options) { path in
+            let candidates = (invocation.section.role.map { [$0.filesPath + "/" + path] } ?? [])
+                + [Paths.join(task.directory, path), Paths.join(runner.playbookDirectory, path)]
+            return runner.fileSystem.readFirst(path.hasPrefix("/") ? [path] : candidates)
+        }
+    }
+
+    private func reconcile() async throws -> ModuleResult {
+        let request = try self.request()
+        let kube = try await runner.kubeClient(kubeconfig: request.kubeconfig, context: request.context)
+        let reconciler = HelmReconciler(runner: runner, store: HelmReleaseStore(client: kube), request: request, hidden: runner.hidingOutput)
+        let outcome = try await reconciler.reconcile()
+        var result = ModuleResult(changed: outcome.change.action != .unchanged)
+        result.changes = [outcome.change]
+        if let release = outcome.release {
+            result.registered["status"] = .dict([
+                .string("name"): .string(release.name), .string("namespace"): .string(release.namespace),
+                .string("revision"): .int(release.revision), .string("status"): .string(release.status),
+                .string("chart"): .string("\(release.chartName)-\(release.chartVersion)"),
+            ])
+        }
+        return result
+    }
+}
+
+extension ModuleFailure {
+    /// A helm failure as the task's failure: the command (no values in it), helm's whole output, the hint.
+    init(_ error: HelmError) {
+        self.init(message: .string(error.message), code: error.code, hint: error.hint)
+    }
+}

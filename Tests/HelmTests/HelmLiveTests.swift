@@ -1,0 +1,94 @@
+import Engine
+import Foundation
+import Helm
+import KubeHTTP
+import KubeTestServer
+import Template
+import Testing
+
+/// The helm module driving the real helm 4 and helm 3 against the test API server.
+@Suite("helm releases with the real helm 4 and helm 3 against the test server")
+struct HelmLiveTests {
+    enum Major: String, CaseIterable, Sendable, CustomTestStringConvertible {
+        case four = "helm 4"
+        case three = "helm 3"
+
+        var testDescription: String { rawValue }
+        var binary: String { self == .four ? "helm" : "helm3" }
+        var variable: String { self == .four ? "RIG_HELM" : "RIG_HELM3" }
+
+        var path: String {
+            if let path = ProcessInfo.processInfo.environment[variable], !path.isEmpty { return path }
+            let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            return root.appendingPathComponent(".tools/bin/" + binary).path
+        }
+    }
+
+    static func playbook(replicas: Int = 1, state: String = "present") -> String {
+        """
+        - hosts: localhost
+          tasks:
+            - name: demo
+              helm:
+                name: demo
+                chart_ref: \(HelmPlay.chart("demo"))
+                release_namespace: apps
+                create_namespace: true
+                state: \(state)
+                values: {replicas: \(replicas), color: green}
+        """
+    }
+
+    @Test("install, a second run without a single helm process, a values change planned then upgraded, then state absent", arguments: Major.allCases)
+    func lifecycle(_ major: Major) async throws {
+        guard FileManager.default.isExecutableFile(atPath: major.path) else {
+            Issue.record("\(major.rawValue) is missing at \(major.path): run scripts/setup.sh (or set \(major.variable))")
+            return
+        }
+        let home = try HelmPlay.folder()
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try await KubeTestServer.withServer { server in
+            let kubeconfig = home + "/kubeconfig"
+            try server.writeKubeconfig(to: kubeconfig, embedCertificates: true)
+            let kube = HTTPKubeClientProvider(environment: [:], homeDirectory: home)
+            let environment = [
+                "HOME": home, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                "HELM_CACHE_HOME": home + "/cache", "HELM_CONFIG_HOME": home + "/config", "HELM_DATA_HOME": home + "/data",
+            ]
+            let helm = HelmCommandClientProvider(environment: environment, defaultBinary: major.path)
+            func run(_ mode: RunOptions.Mode, _ playbook: String) async throws -> HelmPlay.Outcome {
+                try await HelmPlay.run(mode, playbook, kube: kube, helm: helm, kubeconfig: kubeconfig)
+            }
+            let installed = try await run(.apply, Self.playbook())
+            #expect(installed.recap.changed == 1, "\(installed.lines)")
+            #expect(await helm.invocations().contains { $0.starts(with: ["upgrade", "--install", "demo"]) })
+            let before = await helm.invocations().count
+
+            let second = try await run(.apply, Self.playbook())
+            #expect(second.succeeded)
+            #expect(second.recap.changed == 0, "\(second.lines)")
+            #expect(await helm.invocations().count == before, "no helm process on the no-op path")
+
+            let plan = try await run(.plan, Self.playbook(replicas: 2))
+            #expect(plan.lines == ["demo: changed ~ apps/demo helm release [values.replicas: 1 → 2]"])
+            #expect(await helm.invocations().count == before, "plan starts no helm")
+            let upgraded = try await run(.apply, Self.playbook(replicas: 2))
+            #expect(upgraded.recap.changed == 1, "\(upgraded.lines)")
+            let client = try await kube.client(kubeconfig: kubeconfig, context: nil)
+            let release = try await HelmReleaseStore(client: client).latest(release: "demo", namespace: "apps")
+            #expect(release?.revision == 2)
+            #expect(release?.status == "deployed")
+            #expect(release?.values["replicas"] == .int(2))
+            let deployment = try await client.get(
+                try #require(try await client.resource(apiVersion: "apps/v1", kind: "Deployment")), name: "demo-web", namespace: "apps")
+            #expect(deployment?["spec"]?["replicas"] == .int(2))
+
+            let removed = try await run(.apply, Self.playbook(replicas: 2, state: "absent"))
+            #expect(removed.recap.changed == 1, "\(removed.lines)")
+            #expect(try await HelmReleaseStore(client: client).latest(release: "demo", namespace: "apps") == nil)
+            let invocations = await helm.invocations()
+            #expect(invocations.allSatisfy { !$0.contains("replicas") && !$0.contains("green") }, "values never in argv")
+            await kube.shutdown()
+        }
+    }
+}

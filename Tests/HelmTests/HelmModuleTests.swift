@@ -1,0 +1,145 @@
+import Engine
+import Helm
+import Kube
+import Template
+import Testing
+import YAML
+
+/// The helm and helm_repository modules against an in-memory cluster and helm: what `plan`,
+/// `apply` and `destroy` decide, and when helm is started at all.
+@Suite("helm releases and repositories decide change themselves (in-memory helm)")
+struct HelmModuleTests {
+    static func playbook(state: String = "present", noLog: Bool = false) -> String {
+        """
+        - hosts: localhost
+          vars: {replicas: 1}
+          tasks:
+            - name: demo
+              no_log: \(noLog)
+              kubernetes.core.helm:
+                name: demo
+                chart_ref: \(HelmPlay.chart("demo"))
+                release_namespace: apps
+                create_namespace: true
+                state: \(state)
+                values: {replicas: "{{ replicas | int }}", image: {tag: "1.0"}}
+        """
+    }
+
+    struct Setup {
+        let cluster = InMemoryKubeClient()
+        let helm: InMemoryHelmClient
+
+        init() { helm = InMemoryHelmClient(cluster: cluster) }
+
+        func run(_ mode: RunOptions.Mode, _ playbook: String = HelmModuleTests.playbook(), extra: [String: Value] = [:]) async throws -> HelmPlay.Outcome {
+            try await HelmPlay.run(mode, playbook, kube: InMemoryKubeClientProvider(cluster: cluster), helm: helm, extra: extra)
+        }
+    }
+
+    @Test("plan of a fresh install shows the chart and every value; apply installs; a second apply starts no helm")
+    func installThenNoOp() async throws {
+        let setup = Setup()
+        let plan = try await setup.run(.plan)
+        #expect(plan.lines == [#"demo: changed + apps/demo helm release [chart: - → "demo"] [version: - → "0.1.0"] [values.replicas: - → 1] [values.image: - → {"tag":"1.0"}] (chart demo 0.1.0)"#])
+        #expect(await setup.helm.calls.isEmpty)
+        let first = try await setup.run(.apply)
+        #expect(first.recap.changed == 1, "\(first.lines)")
+        #expect(await setup.helm.calls.map(\.description) == ["upgrade apps/demo"])
+        await setup.helm.clearCalls()
+        let second = try await setup.run(.apply)
+        #expect(second.succeeded)
+        #expect(second.recap.changed == 0)
+        #expect(second.lines == ["demo: ok = apps/demo helm release"])
+        #expect(await setup.helm.calls.isEmpty)
+    }
+
+    @Test("a changed value is planned as exactly that field and applied as revision 2")
+    func valuesChange() async throws {
+        let setup = Setup()
+        _ = try await setup.run(.apply)
+        let plan = try await setup.run(.plan, extra: ["replicas": .int(3)])
+        #expect(plan.lines == ["demo: changed ~ apps/demo helm release [values.replicas: 1 → 3]"])
+        let apply = try await setup.run(.apply, extra: ["replicas": .int(3)])
+        #expect(apply.recap.changed == 1)
+        let release = try await HelmReleaseStore(client: setup.cluster).latest(release: "demo", namespace: "apps")
+        #expect(release?.revision == 2)
+        #expect(release?.values["replicas"] == .int(3))
+    }
+
+    @Test("a no_log release's values are masked in the plan")
+    func maskedValues() async throws {
+        let setup = Setup()
+        _ = try await setup.run(.apply, Self.playbook(noLog: true))
+        let plan = try await setup.run(.plan, Self.playbook(noLog: true), extra: ["replicas": .int(7)])
+        #expect(plan.lines.allSatisfy { !$0.contains("7") }, "\(plan.lines)")
+    }
+
+    @Test("a release stuck in pending-upgrade fails with the way out and starts no helm")
+    func pendingUpgrade() async throws {
+        let setup = Setup()
+        _ = try await setup.run(.apply)
+        try await setup.helm.write(HelmRelease(status: "pending-upgrade", name: "demo", namespace: "apps", revision: 2, chartName: "demo", chartVersion: "0.1.0"))
+        await setup.helm.clearCalls()
+        let outcome = try await setup.run(.apply)
+        #expect(!outcome.succeeded)
+        let diagnostic = try #require(outcome.events.first?.diagnostic)
+        #expect(diagnostic.code == "helm.pending")
+        #expect(diagnostic.hint?.contains("helm rollback demo --namespace apps") == true)
+        #expect(await setup.helm.calls.isEmpty)
+    }
+
+    @Test("state absent uninstalls a release once; then it is already absent without helm")
+    func absent() async throws {
+        let setup = Setup()
+        _ = try await setup.run(.apply)
+        let plan = try await setup.run(.plan, Self.playbook(state: "absent"))
+        #expect(plan.lines == ["demo: changed - apps/demo helm release"])
+        let removed = try await setup.run(.apply, Self.playbook(state: "absent"))
+        #expect(removed.recap.changed == 1)
+        await setup.helm.clearCalls()
+        let again = try await setup.run(.apply, Self.playbook(state: "absent"))
+        #expect(again.lines == ["demo: ok = apps/demo helm release (already absent)"])
+        #expect(await setup.helm.calls.isEmpty)
+    }
+
+    @Test("destroy uninstalls releases last declared first")
+    func destroyOrder() async throws {
+        let setup = Setup()
+        let two = """
+            - hosts: localhost
+              tasks:
+                - {name: first, helm: {name: one, chart_ref: \(HelmPlay.chart("demo")), release_namespace: apps, create_namespace: true}}
+                - {name: second, helm: {name: two, chart_ref: \(HelmPlay.chart("demo")), release_namespace: apps}}
+            """
+        _ = try await setup.run(.apply, two)
+        await setup.helm.clearCalls()
+        let destroy = try await setup.run(.destroy, two)
+        #expect(destroy.succeeded)
+        #expect(await setup.helm.calls.map(\.description) == ["uninstall apps/two", "uninstall apps/one"])
+    }
+
+    static func repository(url: String, force: Bool = false) -> String {
+        """
+        - hosts: localhost
+          tasks:
+            - name: repo
+              helm_repository: {name: nats, repo_url: "\(url)", force_update: \(force), repo_username: me, repo_password: hunter2}
+        """
+    }
+
+    @Test("helm_repository adds a missing repository once, refuses a changed URL, and replaces it with force_update")
+    func repositories() async throws {
+        let setup = Setup()
+        let added = try await setup.run(.apply, Self.repository(url: "https://nats-io.github.io/k8s/helm/charts"))
+        #expect(added.recap.changed == 1)
+        let again = try await setup.run(.apply, Self.repository(url: "https://nats-io.github.io/k8s/helm/charts"))
+        #expect(again.lines == ["repo: ok = nats helm repository"])
+        let moved = try await setup.run(.apply, Self.repository(url: "https://charts.example/nats"))
+        #expect(!moved.succeeded)
+        #expect(moved.events.first?.diagnostic?.hint?.contains("force_update") == true)
+        let forced = try await setup.run(.apply, Self.repository(url: "https://charts.example/nats", force: true))
+        #expect(forced.recap.changed == 1)
+        #expect(try await setup.helm.repositories() == [HelmRepository(name: "nats", url: "https://charts.example/nats")])
+    }
+}

@@ -1,0 +1,66 @@
+import Engine
+import Foundation
+import Helm
+import Kube
+import Template
+import Testing
+
+/// Runs a playbook written to a fresh folder on disk (so local charts and values files are read
+/// as rig reads them) with the given cluster and helm, and keeps what a user would see.
+struct HelmPlay {
+    struct Outcome {
+        var events: [TaskEvent]
+        var succeeded: Bool
+        var recap: Recap
+
+        /// One line per change: `task: status glyph object [field: before → after] (note)`.
+        var lines: [String] {
+            events.flatMap { event -> [String] in
+                let head = "\(event.task): \(event.status.rawValue)"
+                if event.changes.isEmpty { return [head + (event.diagnostic.map { " \($0.summary)" } ?? "")] }
+                return event.changes.map { change in
+                    var line = "\(head) \(change.action.glyph) \(change.object)"
+                    for field in change.fields {
+                        line += " [\(field.pathText): \(field.before.map { $0.jsonText } ?? "-") → \(field.after.map { $0.jsonText } ?? "-")]"
+                    }
+                    if let note = change.note { line += " (\(note))" }
+                    return line
+                }
+            }
+        }
+    }
+
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
+
+    /// The local test chart `Fixtures/charts/<name>`.
+    static func chart(_ name: String) -> String { fixtures + "/charts/" + name }
+
+    static func folder() throws -> String {
+        let path = NSTemporaryDirectory() + "rig-helm-play-" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        return path
+    }
+
+    static func run(
+        _ mode: RunOptions.Mode, _ playbook: String, kube: any KubeClientProvider, helm: any HelmClientProvider,
+        kubeconfig: String? = nil, extra: [String: Value] = [:]
+    ) async throws -> Outcome {
+        let folder = try folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try playbook.write(toFile: folder + "/play.yaml", atomically: true, encoding: .utf8)
+        let context = LoadContext(fileSystem: LocalEngineFileSystem())
+        let loaded = try #require(PlaybookLoader(context: context).load(folder + "/play.yaml"))
+        #expect(context.diagnostics.isEmpty, "\(context.diagnostics)")
+        var options = RunOptions(mode: mode, extraVariables: extra, kube: KubeRunOptions(provider: kube, kubeconfig: kubeconfig))
+        options.helm = helm
+        options.clock = ManualRunClock()
+        var events: [TaskEvent] = []
+        var recap = Recap()
+        let runner = Runner(playbook: loaded, options: options, context: context) { event in
+            if case .task(let task) = event { events.append(task) }
+            if case .recap(let final) = event { recap = final }
+        }
+        let succeeded = await runner.run()
+        return Outcome(events: events, succeeded: succeeded, recap: recap)
+    }
+}
