@@ -115,7 +115,7 @@ package actor HelmCommandClient: HelmClient {
             let result = try await Subprocess.run(
                 path, arguments: Arguments(arguments), environment: .custom(variables), input: .string(input ?? ""),
                 output: .string(limit: 64 << 20), error: .string(limit: 16 << 20))
-            record = (result.terminationStatus, result.standardOutput ?? "", result.standardError ?? "")
+            record = (result.terminationStatus, result.standardOutput, result.standardError)
         } catch {
             throw .binary(executable, "\(error)")
         }
