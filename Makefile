@@ -10,7 +10,7 @@ help:
 	@echo "make render     every manifest, values file and stream the example would apply (ENV=$(ENV)); no cluster"
 	@echo "make validate   load and check the example playbook, roles, templates and module options"
 	@echo "make plan       what install would change in the cluster, with diffs (ENV=$(ENV)); changes nothing"
-	@echo "make install    build rig and apply the example (ENV=$(ENV)); helm and nats tasks cannot apply yet"
+	@echo "make install    build rig and apply the example (ENV=$(ENV)) to the cluster in ~/.kube/config (RIG_ARGS for others)"
 	@echo "make destroy    delete what the example's k8s tasks created, in reverse order"
 	@echo "make test       run every test"
 	@echo "make bench      rig against Python Jinja2, ansible-playbook and kubectl, printed as ratios"
