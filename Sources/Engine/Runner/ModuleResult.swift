@@ -51,3 +51,8 @@ package struct ModuleFailure: Error, Sendable {
         return diagnostic
     }
 }
+
+extension Duration {
+    /// Whole milliseconds, for the durations task events report.
+    var wholeMilliseconds: Int { Int(components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000) }
+}

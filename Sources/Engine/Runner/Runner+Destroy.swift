@@ -1,3 +1,4 @@
+import Diagnostics
 import Kube
 import YAML
 
@@ -6,33 +7,41 @@ extension Runner {
     /// the CRDs that define them; waits for each to be gone so the next deletion (a namespace,
     /// a CRD) does not race it. Returns false when a deletion failed.
     func destroy() async -> Bool {
-        let order = Self.destroyOrder(destroyTargets)
-        for (target, object) in order {
-            if options.interrupted() {
-                wasInterrupted = true
-                return false
-            }
+        for (target, object) in Self.destroyOrder(destroyTargets) {
             let reference = KubeObjectReference(object: object)
-            let started = ContinuousClock.now
-            var event = TaskEvent(task: target.task, status: .ok, item: reference.description, location: target.location, durationMilliseconds: 0)
-            do {
+            let succeeded = await reportDeletion(task: target.task, location: target.location, item: reference.description) {
                 let client = try await kubeClient(kubeconfig: target.kubeconfig, context: target.context)
-                let change = try await delete(object, reference, client)
-                event.status = change.action == .delete ? .changed : .ok
-                event.changes = [change]
-            } catch {
-                let failure = (error as? ModuleFailure) ?? ((error as? KubeError).map(ModuleFailure.init) ?? ModuleFailure(message: .string("\(error)")))
-                event.status = .failed
-                event.diagnostic = failure.diagnostic(at: target.location)
-                event.message = failure.message
+                return try await delete(object, reference, client)
             }
-            let elapsed = ContinuousClock.now - started
-            event.durationMilliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-            recap.count(event.status)
-            emit(.task(event))
-            if event.status == .failed { return false }
+            if !succeeded { return false }
         }
         return true
+    }
+
+    /// One deletion of `destroy` as a task event: stops first when the user asked to, turns a
+    /// failure into a located diagnostic, times it, counts it. Returns false when the run must stop.
+    func reportDeletion(task: String, location: SourceSpan, item: String?, _ body: () async throws -> ObjectChange) async -> Bool {
+        if options.interrupted() {
+            wasInterrupted = true
+            return false
+        }
+        let started = ContinuousClock.now
+        var event = TaskEvent(task: task, status: .ok, item: item, location: location, durationMilliseconds: 0)
+        do {
+            let change = try await body()
+            event.item = item ?? change.object
+            event.status = change.action == .delete ? .changed : .ok
+            event.changes = [change]
+        } catch {
+            let failure = ModuleFailure.from(error)
+            event.status = .failed
+            event.diagnostic = failure.diagnostic(at: location)
+            event.message = failure.message
+        }
+        event.durationMilliseconds = (ContinuousClock.now - started).wholeMilliseconds
+        recap.count(event.status)
+        emit(.task(event))
+        return event.status != .failed
     }
 
     private func delete(_ object: YAMLValue, _ reference: KubeObjectReference, _ client: any KubeClient) async throws -> ObjectChange {

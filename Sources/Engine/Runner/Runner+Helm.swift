@@ -25,27 +25,10 @@ extension Runner {
     /// is reported as already absent without starting helm. Returns false when one failed.
     func destroyHelm() async -> Bool {
         for target in helmDestroyTargets.reversed() {
-            if options.interrupted() {
-                wasInterrupted = true
-                return false
+            let succeeded = await reportDeletion(task: target.task, location: target.location, item: target.request.object) {
+                try await uninstall(target.request)
             }
-            let started = ContinuousClock.now
-            var event = TaskEvent(task: target.task, status: .ok, item: target.request.object, location: target.location, durationMilliseconds: 0)
-            do {
-                let change = try await uninstall(target.request)
-                event.status = change.action == .delete ? .changed : .ok
-                event.changes = [change]
-            } catch {
-                let failure = (error as? ModuleFailure) ?? ModuleFailure(message: .string("\(error)"))
-                event.status = .failed
-                event.diagnostic = failure.diagnostic(at: target.location)
-                event.message = failure.message
-            }
-            let elapsed = ContinuousClock.now - started
-            event.durationMilliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-            recap.count(event.status)
-            emit(.task(event))
-            if event.status == .failed { return false }
+            if !succeeded { return false }
         }
         return true
     }

@@ -6,37 +6,11 @@ extension Runner {
     /// reported as kept, with how to opt in. Returns false when a deletion failed.
     func destroyJetStream() async -> Bool {
         for target in jetStreamDestroyTargets.reversed() {
-            if options.interrupted() {
-                wasInterrupted = true
-                return false
+            let succeeded = await reportDeletion(task: target.task, location: target.location, item: nil) {
+                if !target.delete && !options.deleteStreamData { return try kept(target) }
+                return try await deleteJetStreamObject(target, try await jetStreamClient(target.request.connection))
             }
-            let started = ContinuousClock.now
-            var event = TaskEvent(task: target.task, status: .ok, location: target.location, durationMilliseconds: 0)
-            do {
-                if !target.delete && !options.deleteStreamData {
-                    let change = try kept(target)
-                    event.item = change.object
-                    event.changes = [change]
-                    recap.count(event.status)
-                    emit(.task(event))
-                    continue
-                }
-                let client = try await jetStreamClient(target.request.connection)
-                let change = try await deleteJetStreamObject(target, client)
-                event.item = change.object
-                event.status = change.action == .delete ? .changed : .ok
-                event.changes = [change]
-            } catch {
-                let failure = (error as? ModuleFailure) ?? ((error as? JetStreamError).map(ModuleFailure.init) ?? ModuleFailure(message: .string("\(error)")))
-                event.status = .failed
-                event.diagnostic = failure.diagnostic(at: target.location)
-                event.message = failure.message
-            }
-            let elapsed = ContinuousClock.now - started
-            event.durationMilliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
-            recap.count(event.status)
-            emit(.task(event))
-            if event.status == .failed { return false }
+            if !succeeded { return false }
         }
         return true
     }

@@ -134,8 +134,8 @@ extension Runner {
         } catch let stop as Stop {
             throw stop
         } catch {
-            // A process that could not start, a file that could not be read: the task fails.
-            let failure = ModuleFailure(message: .string(String(describing: error)))
+            // A port's error, a process that could not start, a file that could not be read: the task fails.
+            let failure = ModuleFailure.from(error)
             try await failTask(task, &event, diagnostic: failure.diagnostic(at: task.span), started: started, templater: templater, message: failure.message)
         }
     }
@@ -206,8 +206,7 @@ extension Runner {
     }
 
     func finish(_ event: inout TaskEvent, started: ContinuousClock.Instant, register: String?, result: OrderedDictionary<String, Value>) {
-        let elapsed = ContinuousClock.now - started
-        event.durationMilliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        event.durationMilliseconds = (ContinuousClock.now - started).wholeMilliseconds
         if options.mode == .destroy, event.status != .failed {
             // destroy's walk only collects; its report is the deletions that follow.
             if let register { registerResult(register, result) }
