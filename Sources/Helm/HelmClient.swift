@@ -20,6 +20,11 @@ package protocol HelmClient: Sendable {
     /// Installs or upgrades one release (`helm upgrade --install`).
     func upgrade(_ request: HelmUpgradeRequest) async throws(HelmError)
 
+    /// What `upgrade` would make of the release, without changing anything
+    /// (`helm upgrade --install --dry-run=server -o json`): the chart and the manifest rendered
+    /// with the request's values, against the live cluster.
+    func render(_ request: HelmUpgradeRequest) async throws(HelmError) -> HelmRelease
+
     /// Uninstalls one release.
     func uninstall(_ request: HelmUninstallRequest) async throws(HelmError)
 }
@@ -81,10 +86,15 @@ package struct HelmUpgradeRequest: Sendable, Hashable {
     package var timeout: String?
     /// Roll back on failure: `--atomic` for Helm 3, `--rollback-on-failure` for Helm 4.
     package var atomic = false
-    /// Replace objects that cannot be updated: `--force` for Helm 3, `--force-replace` for Helm 4.
+    /// Make the declared objects win: `--force` (replace) for Helm 3; for Helm 4, which applies
+    /// server-side, `--force-conflicts` (take fields another field manager owns).
     package var force = false
+    /// Adopt existing objects that no release owns (`--take-ownership`).
+    package var takeOwnership = false
     package var skipCRDs = false
     package var historyMax: Int?
+    /// Labels for the release record (`--labels`): rig's fingerprint.
+    package var labels: [String: String] = [:]
 
     package init(release: String, namespace: String, chart: String, version: String? = nil, values: YAMLValue = .mapping([])) {
         self.release = release

@@ -73,6 +73,22 @@ package actor HelmCommandClient: HelmClient {
         _ = try await run(Self.upgradeArguments(request, major: major, valuesFile: file.path))
     }
 
+    package func render(_ request: HelmUpgradeRequest) async throws(HelmError) -> HelmRelease {
+        let major = try await majorVersion()
+        var dry = request
+        dry.wait = false
+        dry.atomic = false
+        dry.timeout = nil
+        let file = try HelmValuesFile(request.values)
+        defer { file.remove() }
+        let arguments = Self.upgradeArguments(dry, major: major, valuesFile: file.path) + ["--dry-run=server", "-o", "json"]
+        let output = try await run(arguments)
+        guard let record = try? YAMLValue.parseJSON(output), record["manifest"] != nil else {
+            throw HelmError(code: "helm.render", message: "helm \(arguments.joined(separator: " ")) printed something that is not a release:\n\(output.prefix(2000))")
+        }
+        return HelmRelease(record: record)
+    }
+
     package func uninstall(_ request: HelmUninstallRequest) async throws(HelmError) {
         var arguments = ["uninstall", request.release, "--namespace", request.namespace] + Self.connectionArguments(request.connection)
         if request.wait { arguments.append("--wait") }
@@ -91,9 +107,13 @@ package actor HelmCommandClient: HelmClient {
         if request.wait { arguments.append("--wait") }
         if let timeout = request.timeout { arguments += ["--timeout", timeout] }
         if request.atomic { arguments.append(major >= 4 ? "--rollback-on-failure" : "--atomic") }
-        if request.force { arguments.append(major >= 4 ? "--force-replace" : "--force") }
+        if request.force { arguments.append(major >= 4 ? "--force-conflicts" : "--force") }
+        if request.takeOwnership { arguments.append("--take-ownership") }
         if request.skipCRDs { arguments.append("--skip-crds") }
         if let history = request.historyMax { arguments += ["--history-max", String(history)] }
+        if !request.labels.isEmpty {
+            arguments += ["--labels", request.labels.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")]
+        }
         return arguments
     }
 
@@ -121,7 +141,8 @@ package actor HelmCommandClient: HelmClient {
         }
         guard case .exited(0) = record.status else {
             let said = [record.error, record.output].filter { !$0.isEmpty }.joined(separator: "\n")
-            throw .command(arguments, output: said.trimmingCharacters(in: .whitespacesAndNewlines))
+            let output = said.trimmingCharacters(in: .whitespacesAndNewlines)
+            throw .command(arguments, output: output, hint: HelmError.hint(forOutput: output, major: major))
         }
         return record.output
     }

@@ -36,3 +36,39 @@ package struct HelmError: Error, Sendable, Hashable, CustomStringConvertible {
         HelmError(code: "helm.record", message: "cannot read helm release record \(name): \(reason)")
     }
 }
+
+extension HelmError {
+    /// What to do about a failure helm explains only in its own terms: objects another tool
+    /// manages, Helm 4's server-side apply conflicts, operations in progress, timeouts.
+    package static func hint(forOutput output: String, major: Int?) -> String? {
+        if output.contains("cannot be imported into the current release") {
+            return "an object the chart renders already exists outside this release (an earlier task or another tool created it); "
+                + "let one of them manage it: skip_crds: true (or the chart's own switch) when an earlier task installs the CRDs, "
+                + "or take_ownership: true to let the release adopt it"
+        }
+        if output.contains("Apply failed with") || output.contains("conflict occurred while applying") {
+            let manager = quoted(after: "conflict with ", in: output).map { "field manager \"\($0)\"" } ?? "another field manager"
+            let earlier = output.contains("conflict with \"rig\"") ? " (rig's k8s tasks apply as \"rig\": an earlier task declares the same fields)" : ""
+            return "Helm \(major.map(String.init) ?? "4") applies server-side and \(manager) owns these fields\(earlier); "
+                + "skip_crds: true when an earlier task installs the CRDs, or force: true to take the fields (--force-conflicts)"
+        }
+        if output.contains("another operation (install/upgrade/rollback) is in progress") {
+            return "the release is pending: if no other helm is running on it, roll it back (helm rollback) or uninstall a first install, then run rig again"
+        }
+        if output.contains("context deadline exceeded") || output.contains("timed out waiting") {
+            return "the release's objects did not become ready in time: look at its pods' events, or raise wait_timeout"
+        }
+        if output.contains("Kubernetes cluster unreachable") {
+            return "helm cannot reach the cluster: check the task's kubeconfig and context (or --kubeconfig/--context)"
+        }
+        return nil
+    }
+
+    /// The text between double quotes right after `marker`.
+    private static func quoted(after marker: String, in text: String) -> String? {
+        guard let start = text.range(of: marker + "\"") else { return nil }
+        let rest = text[start.upperBound...]
+        guard let end = rest.firstIndex(of: "\"") else { return nil }
+        return String(rest[..<end])
+    }
+}

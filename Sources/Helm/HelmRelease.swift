@@ -19,6 +19,8 @@ package struct HelmRelease: Sendable, Hashable {
     package var values: YAMLValue
     /// The rendered objects helm applied, as one YAML stream.
     package var manifest: String
+    /// The labels of the release record beyond helm's own (`--labels`), such as rig's fingerprint.
+    package var labels: [String: String] = [:]
 
     package init(
         status: String, name: String, namespace: String, revision: Int, chartName: String, chartVersion: String,
@@ -33,6 +35,9 @@ package struct HelmRelease: Sendable, Hashable {
         self.values = values
         self.manifest = manifest
     }
+
+    /// The fingerprint rig recorded when it last installed or upgraded this release.
+    package var fingerprint: String? { labels[HelmFingerprint.label] }
 
     /// Whether helm is in the middle of an operation on it (or was killed in one).
     package var isPending: Bool { status.hasPrefix("pending-") }
@@ -64,7 +69,16 @@ package struct HelmRelease: Sendable, Hashable {
             throw .record(secretName, "its release is not JSON (\(error))")
         }
         self.init(record: record)
+        if case .mapping(let pairs) = secret["metadata"]?["labels"] ?? .null {
+            for pair in pairs {
+                guard let key = pair.key.stringValue, let value = pair.value.stringValue, !Self.helmLabels.contains(key) else { continue }
+                labels[key] = value
+            }
+        }
     }
+
+    /// The labels helm itself puts on a release record.
+    static let helmLabels: Set<String> = ["name", "owner", "status", "version", "createdAt", "modifiedAt"]
 
     /// Reads helm's release JSON.
     package init(record: YAMLValue) {
@@ -117,17 +131,17 @@ package struct HelmRelease: Sendable, Hashable {
             throw .record(secretName, "cannot gzip it (\(error))")
         }
         let helmEncoded = Data(gzipped).base64EncodedString()
-        let labels: [YAMLPair] = [
+        let recordLabels: [YAMLPair] = [
             YAMLPair(.string("name"), .string(name)), YAMLPair(.string("owner"), .string("helm")),
             YAMLPair(.string("status"), .string(status)), YAMLPair(.string("version"), .string(String(revision))),
-        ]
+        ] + labels.sorted { $0.key < $1.key }.map { YAMLPair(.string($0.key), .string($0.value)) }
         return .mapping([
             YAMLPair(.string("apiVersion"), .string("v1")), YAMLPair(.string("kind"), .string("Secret")),
             YAMLPair(
                 .string("metadata"),
                 .mapping([
                     YAMLPair(.string("name"), .string(secretName)), YAMLPair(.string("namespace"), .string(namespace)),
-                    YAMLPair(.string("labels"), .mapping(labels)),
+                    YAMLPair(.string("labels"), .mapping(recordLabels)),
                 ])),
             YAMLPair(.string("type"), .string("helm.sh/release.v1")),
             YAMLPair(.string("data"), .mapping([YAMLPair(.string("release"), .string(Data(helmEncoded.utf8).base64EncodedString()))])),

@@ -71,16 +71,57 @@ package actor InMemoryHelmClient: HelmClient, HelmClientProvider {
                 previous.status = "superseded"
                 try await write(previous)
             }
-            let name = request.chart.split(separator: "/").last.map(String.init) ?? request.chart
-            let release = HelmRelease(
-                status: "deployed", name: request.release, namespace: request.namespace, revision: (previous?.revision ?? 0) + 1,
-                chartName: name, chartVersion: request.version ?? "0.1.0", values: request.values)
+            var release = Self.rendered(request, revision: (previous?.revision ?? 0) + 1)
+            release.status = "deployed"
+            release.labels = request.labels
             try await write(release)
         } catch let error as HelmError {
             throw error
         } catch {
             throw HelmError(code: "helm.command", message: "\(error)")
         }
+    }
+
+    package func render(_ request: HelmUpgradeRequest) async throws(HelmError) -> HelmRelease {
+        calls.append(Call(verb: "render", subject: "\(request.namespace)/\(request.release)"))
+        try injected("render")
+        let previous: HelmRelease?
+        do {
+            previous = try await HelmReleaseStore(client: cluster).latest(release: request.release, namespace: request.namespace)
+        } catch {
+            throw HelmError(code: "helm.command", message: "\(error)")
+        }
+        var release = Self.rendered(request, revision: (previous?.revision ?? 0) + 1)
+        release.status = previous == nil ? "pending-install" : "pending-upgrade"
+        return release
+    }
+
+    /// The fake chart: a ConfigMap `<release>-values` holding each top-level value as JSON, and
+    /// a Secret `<release>-credentials` for values whose key says `password`.
+    package static func rendered(_ request: HelmUpgradeRequest, revision: Int) -> HelmRelease {
+        var plain: [YAMLPair] = []
+        var secret: [YAMLPair] = []
+        if case .mapping(let pairs) = request.values {
+            for pair in pairs {
+                let key = pair.key.stringValue ?? pair.key.jsonText
+                let entry = YAMLPair(.string(key), .string(pair.value.stringValue ?? pair.value.jsonText))
+                if key.lowercased().contains("password") { secret.append(entry) } else { plain.append(entry) }
+            }
+        }
+        func object(_ kind: String, _ name: String, _ field: String, _ data: [YAMLPair]) -> String {
+            let metadata = YAMLValue.mapping([YAMLPair(.string("name"), .string("\(request.release)-\(name)")), YAMLPair(.string("namespace"), .string(request.namespace))])
+            let value = YAMLValue.mapping([
+                YAMLPair(.string("apiVersion"), .string("v1")), YAMLPair(.string("kind"), .string(kind)),
+                YAMLPair(.string("metadata"), metadata), YAMLPair(.string(field), .mapping(data)),
+            ])
+            return "---\n# Source: fake/templates/\(name).yaml\n" + value.jsonText + "\n"
+        }
+        var manifest = object("ConfigMap", "values", "data", plain)
+        if !secret.isEmpty { manifest += object("Secret", "credentials", "stringData", secret) }
+        let name = request.chart.split(separator: "/").last.map(String.init) ?? request.chart
+        return HelmRelease(
+            status: "deployed", name: request.release, namespace: request.namespace, revision: revision,
+            chartName: name, chartVersion: request.version ?? "0.1.0", values: request.values, manifest: manifest)
     }
 
     package func uninstall(_ request: HelmUninstallRequest) async throws(HelmError) {

@@ -13,7 +13,7 @@ struct ApplyCommand: AsyncParsableCommand {
         commandName: "apply",
         abstract: "Run the playbook: each task reports ok, changed, skipped or failed; a recap at the end.",
         discussion: """
-            Everything is loaded and checked first, and the whole run is walked offline, so bad input (YAML, templates, module options, undefined variables) stops the run before any change. k8s tasks apply with server-side apply (field manager rig) and report changed only when the server's object changes; a re-run with unchanged inputs sends no write. Local modules (debug, set_fact, assert, fail, shell, command, template) run for real; nats_stream and nats_consumer talk to the NATS server directly (JetStream API), sending no create or update when nothing changed. helm releases run the helm binary (RIG_HELM, else helm on PATH) only when the release record in the cluster differs from the task's chart, version or values; helm_repository adds repositories missing from helm repo list.
+            Everything is loaded and checked first, and the whole run is walked offline, so bad input (YAML, templates, module options, undefined variables) stops the run before any change. k8s tasks apply with server-side apply (field manager rig) and report changed only when the server's object changes; a re-run with unchanged inputs sends no write. Local modules (debug, set_fact, assert, fail, shell, command, template) run for real; nats_stream and nats_consumer talk to the NATS server directly (JetStream API), sending no create or update when nothing changed. helm releases run the helm binary (RIG_HELM, else helm on PATH) only when the release record in the cluster differs from the task's chart, version, values or rig's fingerprint of them, and report the objects the upgrade changed; helm values are masked in the output unless --show-values is given. helm_repository adds repositories missing from helm's repositories.
             """
     )
 
@@ -21,9 +21,12 @@ struct ApplyCommand: AsyncParsableCommand {
     @OptionGroup var cluster: ClusterOptions
     @OptionGroup var output: OutputOptions
 
+    @Flag(name: .customLong("show-values"), help: "Show helm releases' values in the changes (masked otherwise; never for no_log tasks).")
+    var showValues = false
+
     func run() async throws {
         let console = Console(noColor: output.noColor)
-        let code = await PlaybookExecution.run(run, cluster: cluster, mode: .apply, output: output, console: console)
+        let code = await PlaybookExecution.run(run, cluster: cluster, mode: .apply, output: output, console: console, showValues: showValues)
         if code != .success { throw code.exitCode }
     }
 }
@@ -32,7 +35,7 @@ struct ApplyCommand: AsyncParsableCommand {
 enum PlaybookExecution {
     static func run(
         _ arguments: PlaybookOptions, cluster: ClusterOptions, mode: RunOptions.Mode, output: OutputOptions, console: Console,
-        provider: (any KubeClientProvider)? = nil, deleteStreamData: Bool = false
+        provider: (any KubeClientProvider)? = nil, deleteStreamData: Bool = false, showValues: Bool = false
     ) async -> RigExitCode {
         var loaded: LoadedRun
         switch LoadedRun.load(arguments, mode: mode) {
@@ -56,6 +59,7 @@ enum PlaybookExecution {
         }
         loaded.options.mode = mode
         loaded.options.deleteStreamData = deleteStreamData
+        loaded.options.showValues = showValues
         loaded.options.fetch = { try await RemoteText.fetch($0) }
         Interrupts.install()
         loaded.options.interrupted = { Interrupts.requested }
@@ -97,11 +101,14 @@ struct ChangeTally {
     var update = 0
     var delete = 0
     var unchanged = 0
+    /// Whether some helm value was shown as `(hidden)`.
+    var hidValues = false
 
     var pending: Int { create + update + delete }
 
     mutating func count(_ changes: [ObjectChange]) {
         for change in changes {
+            if change.fields.contains(where: { $0.after == ObjectChange.hiddenValue || $0.before == ObjectChange.hiddenValue }) { hidValues = true }
             switch change.action {
             case .create: create += 1
             case .update: update += 1
@@ -113,5 +120,6 @@ struct ChangeTally {
 
     var summary: String {
         "Plan: \(create) to create, \(update) to update, \(delete) to delete, \(unchanged) unchanged."
+            + (hidValues ? "\nHelm values are shown as (hidden); --show-values shows them." : "")
     }
 }

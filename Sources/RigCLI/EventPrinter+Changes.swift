@@ -5,16 +5,18 @@ import YAML
 extension EventPrinter {
     /// The lines under a task for the objects it changed: `+`/`~`/`-` with the object, then for
     /// updates one line per field. Unchanged objects show only with -v.
-    func changeLines(_ changes: [ObjectChange]) -> String {
+    /// A helm release's objects follow its own lines, one level deeper.
+    func changeLines(_ changes: [ObjectChange], indent: String = "    ") -> String {
         var text = ""
         for change in changes where change.action != .unchanged || verbosity > 0 {
             let color = Self.color(change.action)
-            text += "    " + console.paint("\(change.action.glyph) \(change.object)", color)
+            text += indent + console.paint("\(change.action.glyph) \(change.object)", color)
             if let note = change.note { text += console.paint("  (\(note))", "2") }
             text += "\n"
             for field in change.fields {
-                text += "        " + fieldLine(field) + "\n"
+                text += indent + "    " + fieldLine(field) + "\n"
             }
+            text += changeLines(change.members, indent: indent + "    ")
         }
         return text
     }
@@ -46,6 +48,10 @@ extension EventPrinter {
 
     /// The `diff` field of a JSON task event.
     static func changesJSON(_ changes: [ObjectChange]) -> String {
+        changesValue(changes).jsonText
+    }
+
+    private static func changesValue(_ changes: [ObjectChange]) -> YAMLValue {
         let items = changes.map { change -> YAMLValue in
             var pairs = [YAMLPair(.string("action"), .string(change.action.rawValue)), YAMLPair(.string("object"), .string(change.object))]
             if let note = change.note { pairs.append(YAMLPair(.string("note"), .string(note))) }
@@ -58,8 +64,9 @@ extension EventPrinter {
                 }
                 pairs.append(YAMLPair(.string("fields"), .sequence(fields)))
             }
+            if !change.members.isEmpty { pairs.append(YAMLPair(.string("objects"), changesValue(change.members))) }
             return .mapping(pairs)
         }
-        return YAMLValue.sequence(items).jsonText
+        return .sequence(items)
     }
 }

@@ -7,7 +7,7 @@ struct PlanCommand: AsyncParsableCommand {
         commandName: "plan",
         abstract: "Show what apply would change, object by object, with field-level diffs; change nothing.",
         discussion: """
-            Each object is + created, ~ updated (with its changed fields), - deleted or = unchanged (shown with -v). Objects whose namespace or CRD an earlier task creates are shown as created. Secret data and values of no_log tasks are masked. Local tasks (debug, set_fact, assert, fail) run; shell, command and template do not. With --detailed-exitcode, exit 0 means no changes and 2 means changes pending.
+            Each object is + created, ~ updated (with its changed fields), - deleted or = unchanged (shown with -v). Objects whose namespace or CRD an earlier task creates are shown as created. Secret data and values of no_log tasks are masked, and so are helm values unless --show-values is given. A helm release that would change is rendered by helm (--dry-run=server) and its objects are listed under it with their own diffs. Local tasks (debug, set_fact, assert, fail) run; shell, command and template do not. With --detailed-exitcode, exit 0 means no changes and 2 means changes pending.
             """
     )
 
@@ -18,9 +18,12 @@ struct PlanCommand: AsyncParsableCommand {
     @Flag(name: .customLong("detailed-exitcode"), help: "Exit 2 when changes are pending, 0 when there are none.")
     var detailedExitCode = false
 
+    @Flag(name: .customLong("show-values"), help: "Show helm releases' values in the diff (masked otherwise; never for no_log tasks).")
+    var showValues = false
+
     func run() async throws {
         let console = Console(noColor: output.noColor)
-        var code = await PlaybookExecution.run(run, cluster: cluster, mode: .plan, output: output, console: console)
+        var code = await PlaybookExecution.run(run, cluster: cluster, mode: .plan, output: output, console: console, showValues: showValues)
         if code == .changesPending, !detailedExitCode { code = .success }
         if code != .success { throw code.exitCode }
     }

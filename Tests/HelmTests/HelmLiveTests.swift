@@ -59,6 +59,8 @@ struct HelmLiveTests {
             func run(_ mode: RunOptions.Mode, _ playbook: String) async throws -> HelmPlay.Outcome {
                 try await HelmPlay.run(mode, playbook, kube: kube, helm: helm, kubeconfig: kubeconfig)
             }
+            let fresh = try await run(.plan, Self.playbook())
+            #expect(fresh.lines.dropFirst() == ["demo: changed   + apps/demo-settings ConfigMap", "demo: changed   + apps/demo-web Deployment"])
             let installed = try await run(.apply, Self.playbook())
             #expect(installed.recap.changed == 1, "\(installed.lines)")
             #expect(await helm.invocations().contains { $0.starts(with: ["upgrade", "--install", "demo"]) })
@@ -70,10 +72,17 @@ struct HelmLiveTests {
             #expect(await helm.invocations().count == before, "no helm process on the no-op path")
 
             let plan = try await run(.plan, Self.playbook(replicas: 2))
-            #expect(plan.lines == ["demo: changed ~ apps/demo helm release [values.replicas: 1 → 2]"])
-            #expect(await helm.invocations().count == before, "plan starts no helm")
+            #expect(
+                plan.lines == [
+                    "demo: changed ~ apps/demo helm release [values.replicas: 1 → 2]",
+                    "demo: changed   = apps/demo-settings ConfigMap",
+                    "demo: changed   ~ apps/demo-web Deployment [spec.replicas: 1 → 2]",
+                ])
+            let planned = await helm.invocations().dropFirst(before)
+            #expect(planned.count == 1 && planned.allSatisfy { $0.contains("--dry-run=server") }, "plan renders once and upgrades nothing: \(planned)")
             let upgraded = try await run(.apply, Self.playbook(replicas: 2))
             #expect(upgraded.recap.changed == 1, "\(upgraded.lines)")
+            #expect(upgraded.lines == plan.lines, "apply reports the objects the upgrade changed")
             let client = try await kube.client(kubeconfig: kubeconfig, context: nil)
             let release = try await HelmReleaseStore(client: client).latest(release: "demo", namespace: "apps")
             #expect(release?.revision == 2)

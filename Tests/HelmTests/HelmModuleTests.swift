@@ -1,3 +1,4 @@
+import Foundation
 import Engine
 import Helm
 import Kube
@@ -32,17 +33,24 @@ struct HelmModuleTests {
 
         init() { helm = InMemoryHelmClient(cluster: cluster) }
 
-        func run(_ mode: RunOptions.Mode, _ playbook: String = HelmModuleTests.playbook(), extra: [String: Value] = [:]) async throws -> HelmPlay.Outcome {
-            try await HelmPlay.run(mode, playbook, kube: InMemoryKubeClientProvider(cluster: cluster), helm: helm, extra: extra)
+        func run(
+            _ mode: RunOptions.Mode, _ playbook: String = HelmModuleTests.playbook(), extra: [String: Value] = [:], showValues: Bool = true
+        ) async throws -> HelmPlay.Outcome {
+            try await HelmPlay.run(mode, playbook, kube: InMemoryKubeClientProvider(cluster: cluster), helm: helm, extra: extra, showValues: showValues)
         }
     }
 
-    @Test("plan of a fresh install shows the chart and every value; apply installs; a second apply starts no helm")
+    @Test("plan of a fresh install shows the chart, every value and the objects helm would create; apply installs; a second apply starts no helm")
     func installThenNoOp() async throws {
         let setup = Setup()
         let plan = try await setup.run(.plan)
-        #expect(plan.lines == [#"demo: changed + apps/demo helm release [chart: - → "demo"] [version: - → "0.1.0"] [values.replicas: - → 1] [values.image: - → {"tag":"1.0"}] (chart demo 0.1.0)"#])
-        #expect(await setup.helm.calls.isEmpty)
+        #expect(
+            plan.lines == [
+                #"demo: changed + apps/demo helm release [chart: - → "demo"] [version: - → "0.1.0"] [values.replicas: - → 1] [values.image: - → {"tag":"1.0"}] (chart demo 0.1.0)"#,
+                "demo: changed   + apps/demo-values ConfigMap",
+            ])
+        #expect(await setup.helm.calls.map(\.description) == ["render apps/demo"], "plan renders, never upgrades")
+        await setup.helm.clearCalls()
         let first = try await setup.run(.apply)
         #expect(first.recap.changed == 1, "\(first.lines)")
         #expect(await setup.helm.calls.map(\.description) == ["upgrade apps/demo"])
@@ -59,9 +67,14 @@ struct HelmModuleTests {
         let setup = Setup()
         _ = try await setup.run(.apply)
         let plan = try await setup.run(.plan, extra: ["replicas": .int(3)])
-        #expect(plan.lines == ["demo: changed ~ apps/demo helm release [values.replicas: 1 → 3]"])
+        let expected = [
+            "demo: changed ~ apps/demo helm release [values.replicas: 1 → 3]",
+            #"demo: changed   ~ apps/demo-values ConfigMap [data.replicas: "1" → "3"]"#,
+        ]
+        #expect(plan.lines == expected)
         let apply = try await setup.run(.apply, extra: ["replicas": .int(3)])
         #expect(apply.recap.changed == 1)
+        #expect(apply.lines == expected, "apply reports what the new revision changed")
         let release = try await HelmReleaseStore(client: setup.cluster).latest(release: "demo", namespace: "apps")
         #expect(release?.revision == 2)
         #expect(release?.values["replicas"] == .int(3))
@@ -73,6 +86,59 @@ struct HelmModuleTests {
         _ = try await setup.run(.apply, Self.playbook(noLog: true))
         let plan = try await setup.run(.plan, Self.playbook(noLog: true), extra: ["replicas": .int(7)])
         #expect(plan.lines.allSatisfy { !$0.contains("7") }, "\(plan.lines)")
+    }
+
+    @Test("without --show-values a plan names the changed values but hides them; objects' diffs stay, Secret data masked")
+    func hiddenValues() async throws {
+        let setup = Setup()
+        let play = """
+            - hosts: localhost
+              vars: {password: one}
+              tasks:
+                - name: db
+                  helm: {name: db, chart_ref: \(HelmPlay.chart("demo")), release_namespace: apps, create_namespace: true, values: {db_password: "{{ password }}", size: 1}}
+            """
+        _ = try await setup.run(.apply, play)
+        let plan = try await setup.run(.plan, play, extra: ["password": .string("two")], showValues: false)
+        #expect(
+            plan.lines == [
+                #"db: changed ~ apps/db helm release [values.db_password: "(hidden)" → "(hidden)"]"#,
+                "db: changed   = apps/db-values ConfigMap",
+                #"db: changed   ~ apps/db-credentials Secret [stringData.db_password: "(sensitive value)" → "(sensitive value)"]"#,
+            ])
+        #expect(plan.lines.allSatisfy { !$0.contains("one") && !$0.contains("two") })
+    }
+
+    @Test("a release without rig's fingerprint (installed by helm itself) is rendered once and left alone when its objects are the same")
+    func adoptsWithoutFingerprint() async throws {
+        let setup = Setup()
+        _ = try await setup.run(.apply)
+        var release = try #require(try await HelmReleaseStore(client: setup.cluster).latest(release: "demo", namespace: "apps"))
+        #expect(release.fingerprint?.count == 40, "rig records its fingerprint with the release")
+        release.labels = [:]
+        try await setup.helm.write(release)
+        await setup.helm.clearCalls()
+        let again = try await setup.run(.apply)
+        #expect(again.recap.changed == 0)
+        #expect(again.lines == ["demo: ok = apps/demo helm release (rendered: the same objects)"])
+        #expect(await setup.helm.calls.map(\.description) == ["render apps/demo"])
+    }
+
+    @Test("a local chart whose files change without a version bump is rendered again, not trusted")
+    func editedLocalChart() async throws {
+        let setup = Setup()
+        let folder = try HelmPlay.folder()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.copyItem(atPath: HelmPlay.chart("demo"), toPath: folder + "/demo")
+        let play = Self.playbook().replacingOccurrences(of: HelmPlay.chart("demo"), with: folder + "/demo")
+        _ = try await setup.run(.apply, play)
+        await setup.helm.clearCalls()
+        _ = try await setup.run(.apply, play)
+        #expect(await setup.helm.calls.isEmpty, "same files, same values: no helm")
+        try "# edited\n".write(toFile: folder + "/demo/templates/NOTES.txt", atomically: true, encoding: .utf8)
+        let edited = try await setup.run(.apply, play)
+        #expect(await setup.helm.calls.map(\.description) == ["render apps/demo"])
+        #expect(edited.recap.changed == 0, "the fake chart renders the same objects")
     }
 
     @Test("a release stuck in pending-upgrade fails with the way out and starts no helm")

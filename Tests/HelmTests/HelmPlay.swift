@@ -18,16 +18,21 @@ struct HelmPlay {
             events.flatMap { event -> [String] in
                 let head = "\(event.task): \(event.status.rawValue)"
                 if event.changes.isEmpty { return [head + (event.diagnostic.map { " \($0.summary)" } ?? "")] }
-                return event.changes.map { change in
-                    var line = "\(head) \(change.action.glyph) \(change.object)"
-                    for field in change.fields {
-                        line += " [\(field.pathText): \(field.before.map { $0.jsonText } ?? "-") → \(field.after.map { $0.jsonText } ?? "-")]"
-                    }
-                    if let note = change.note { line += " (\(note))" }
-                    return line
+                return event.changes.flatMap { change in
+                    [HelmPlay.line(head, change)] + change.members.map { HelmPlay.line(head + "  ", $0) }
                 }
             }
         }
+    }
+
+    /// `head glyph object [field: before → after] (note)`.
+    static func line(_ head: String, _ change: ObjectChange) -> String {
+        var line = "\(head) \(change.action.glyph) \(change.object)"
+        for field in change.fields {
+            line += " [\(field.pathText): \(field.before.map { $0.jsonText } ?? "-") → \(field.after.map { $0.jsonText } ?? "-")]"
+        }
+        if let note = change.note { line += " (\(note))" }
+        return line
     }
 
     static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures").path
@@ -43,7 +48,7 @@ struct HelmPlay {
 
     static func run(
         _ mode: RunOptions.Mode, _ playbook: String, kube: any KubeClientProvider, helm: any HelmClientProvider,
-        kubeconfig: String? = nil, extra: [String: Value] = [:]
+        kubeconfig: String? = nil, extra: [String: Value] = [:], showValues: Bool = true
     ) async throws -> Outcome {
         let folder = try folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
@@ -53,6 +58,7 @@ struct HelmPlay {
         #expect(context.diagnostics.isEmpty, "\(context.diagnostics)")
         var options = RunOptions(mode: mode, extraVariables: extra, kube: KubeRunOptions(provider: kube, kubeconfig: kubeconfig))
         options.helm = helm
+        options.showValues = showValues
         options.clock = ManualRunClock()
         var events: [TaskEvent] = []
         var recap = Recap()

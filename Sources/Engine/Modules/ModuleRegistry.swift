@@ -99,7 +99,7 @@ package enum BuiltinModuleSpecs {
             .init("release_values", .dict, aliases: ["values"]), .init("values_files", .list), .init("set_values", .list),
             .init("release_state", .string, aliases: ["state"], choices: ["present", "absent"]),
             .init("wait", .bool), .init("wait_timeout", .string), .init("timeout", .string), .init("atomic", .bool),
-            .init("force", .bool), .init("skip_crds", .bool), .init("reset_values", .bool), .init("reuse_values", .bool),
+            .init("force", .bool), .init("skip_crds", .bool), .init("take_ownership", .bool), .init("reset_values", .bool), .init("reuse_values", .bool),
             .init("history_max", .int), .init("update_repo_cache", .bool), .init("binary_path", .path),
             .init("purge", .bool), .init("replace", .bool), .init("disable_hook", .bool), .init("dependency_update", .bool),
             .init("post_renderer", .string), .init("plain_http", .bool), .init("insecure_skip_tls_verify", .bool),

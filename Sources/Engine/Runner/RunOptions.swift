@@ -39,6 +39,9 @@ package struct RunOptions: Sendable {
     /// `destroy --delete-data`: delete every stream and consumer the playbook declares, not only
     /// those whose task opted in; their messages are lost.
     package var deleteStreamData = false
+    /// Show helm values in plan and apply output (`--show-values`); they are masked otherwise,
+    /// and always for `no_log` tasks.
+    package var showValues = false
     /// True once the user asked to stop (Ctrl-C): the run stops before the next task, object or poll.
     package var interrupted: @Sendable () -> Bool = { false }
 

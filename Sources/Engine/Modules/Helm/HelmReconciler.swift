@@ -5,8 +5,9 @@ import YAML
 /// Brings one release to its declared state, or in `plan` says what that would take.
 ///
 /// The release record helm keeps in the cluster is read through rig's `KubeClient` (one LIST);
-/// chart name, version and user values (as data) are compared with the declared ones. Only a
-/// difference starts helm (`upgrade --install` or `uninstall`), and never in `plan`.
+/// its status, chart name, version, user values (as data) and rig's fingerprint are compared with
+/// the declared ones. Only a difference starts helm: a render (`--dry-run=server`, in `plan`, or
+/// when only the fingerprint differs) and `upgrade --install` or `uninstall` (never in `plan`).
 struct HelmReconciler {
     let runner: Runner
     let store: HelmReleaseStore
@@ -40,23 +41,67 @@ struct HelmReconciler {
         }
     }
 
+    /// The no-op path starts no helm: the release is deployed, its chart, version and values are
+    /// the declared ones, and it carries the fingerprint rig would record now. Otherwise `plan`
+    /// renders the chart (`--dry-run=server`) and shows the objects that would change; `apply`
+    /// renders only when the record alone cannot decide, upgrades, and reports what the new
+    /// revision's manifest changed.
     private func install(_ live: HelmRelease?) async throws -> Outcome {
         if let live, live.isPending { throw Self.stuck(live) }
         let fields = differences(live)
-        guard live == nil || live?.status == "failed" || !fields.isEmpty else {
+        let fingerprint = request.fingerprint
+        let current = live?.status == "deployed" && fields.isEmpty
+        if current, let fingerprint, live?.fingerprint == fingerprint {
             return Outcome(change: change(.unchanged), release: live)
         }
         let action: ObjectChange.Action = live == nil ? .create : .update
-        let note = live == nil ? "chart \(request.chartDescription)" : (live?.status == "failed" ? "its last revision \(live?.revision ?? 0) failed" : nil)
-        if planning { return Outcome(change: change(action, fields: fields, note: note), release: live) }
+        var note = live == nil ? "chart \(request.chartDescription)" : (live?.status == "failed" ? "its last revision \(live?.revision ?? 0) failed" : nil)
+        var upgrade = upgradeRequest()
+        if let fingerprint { upgrade.labels = [HelmFingerprint.label: fingerprint] }
         let client = try await runner.helmClient(binaryPath: request.binaryPath)
-        do throws(HelmError) {
+        if planning || current {
+            let rendered = try await helm { () async throws(HelmError) in
+                if request.updateRepoCache { try await runner.updateHelmRepositoriesOnce(client) }
+                return try await client.render(upgrade)
+            }
+            let members = await memberChanges(from: live?.manifest, to: rendered.manifest)
+            if current, members.allSatisfy({ $0.action == .unchanged }) {
+                return Outcome(change: change(.unchanged, note: "rendered: the same objects"), release: live)
+            }
+            if current { note = "the chart renders other objects than the release holds" }
+            if planning { return Outcome(change: change(action, fields: fields, note: note, members: members), release: live) }
+        }
+        try await helm { () async throws(HelmError) in
             if request.updateRepoCache { try await runner.updateHelmRepositoriesOnce(client) }
-            try await client.upgrade(upgradeRequest())
+            try await client.upgrade(upgrade)
+        }
+        let after = try await read()
+        let members = await memberChanges(from: live?.manifest, to: after?.manifest ?? "")
+        return Outcome(change: change(action, fields: fields, note: note, members: members), release: after)
+    }
+
+    /// The release's objects, from one manifest to another, object by object.
+    private func memberChanges(from before: String?, to after: String) async -> [ObjectChange] {
+        let client = store.client
+        func namespaced(_ apiVersion: String, _ kind: String) async -> Bool? {
+            guard let found = try? await client.resource(apiVersion: apiVersion, kind: kind) else { return nil }
+            return found.namespaced
+        }
+        var old: [YAMLValue]?
+        if let before { old = await HelmManifest.objects(before, namespace: request.namespace, namespaced: namespaced) }
+        guard let new = await HelmManifest.objects(after, namespace: request.namespace, namespaced: namespaced) else {
+            return [ObjectChange(action: .update, object: "manifest", note: "helm rendered something that is not YAML")]
+        }
+        return HelmManifest.changes(from: old ?? [], to: new, hideAll: hidden)
+    }
+
+    /// Runs helm calls; a failure becomes the task's failure with helm's output and hint.
+    private func helm<T>(_ body: () async throws(HelmError) -> T) async throws -> T {
+        do throws(HelmError) {
+            return try await body()
         } catch {
             throw ModuleFailure(error)
         }
-        return Outcome(change: change(action, fields: fields, note: note), release: try await read())
     }
 
     private func uninstall(_ live: HelmRelease?) async throws -> Outcome {
@@ -84,9 +129,19 @@ struct HelmReconciler {
         if let version = request.chartVersion, version != live?.chartVersion {
             fields.append(KubeFieldChange(path: ["version"], before: live.map { .string($0.chartVersion) }, after: .string(version)))
         }
-        if live == nil || !HelmValues.equal(live?.values ?? .mapping([]), request.values) {
+        let same =
+            request.valuesMode == .reuse
+            ? KubeObjectComparison.isSubset(request.values, of: live?.values ?? .mapping([]))
+            : HelmValues.equal(live?.values ?? .mapping([]), request.values)
+        if live == nil || !same {
             let values = HelmValues.changes(from: live?.values, to: request.values)
-            fields += hidden ? ObjectChange.masked(values, kind: "", hideAll: true) : values
+            if hidden {
+                fields += ObjectChange.masked(values, kind: "", hideAll: true)
+            } else if !runner.options.showValues {
+                fields += ObjectChange.masked(values, kind: "", hideAll: true, as: ObjectChange.hiddenValue)
+            } else {
+                fields += values
+            }
         }
         return fields
     }
@@ -101,6 +156,7 @@ struct HelmReconciler {
         upgrade.timeout = request.timeout
         upgrade.atomic = request.atomic
         upgrade.force = request.force
+        upgrade.takeOwnership = request.takeOwnership
         upgrade.skipCRDs = request.skipCRDs
         upgrade.historyMax = request.historyMax
         return upgrade
@@ -118,7 +174,7 @@ struct HelmReconciler {
             hint: "another helm may still be running on it; if not, run `\(way)` and run rig again")
     }
 
-    private func change(_ action: ObjectChange.Action, fields: [KubeFieldChange] = [], note: String? = nil) -> ObjectChange {
-        ObjectChange(action: action, object: request.object, fields: fields, note: note)
+    private func change(_ action: ObjectChange.Action, fields: [KubeFieldChange] = [], note: String? = nil, members: [ObjectChange] = []) -> ObjectChange {
+        ObjectChange(action: action, object: request.object, fields: fields, note: note, members: members)
     }
 }

@@ -27,6 +27,7 @@ struct HelmRequest {
     var timeout: String?
     var atomic: Bool
     var force: Bool
+    var takeOwnership: Bool
     var skipCRDs: Bool
     var valuesMode: HelmValuesMode
     var historyMax: Int?
@@ -34,6 +35,9 @@ struct HelmRequest {
     var binaryPath: String?
     var kubeconfig: String?
     var context: String?
+    /// What identifies the chart's content for the fingerprint; nil when only helm knows (an
+    /// unpinned repository chart).
+    var chartContent: HelmFingerprint.ChartContent?
 
     init(_ options: [String: Value], chartFile: (String) -> (path: String, text: String)?) throws {
         func text(_ names: String...) throws -> String? {
@@ -63,7 +67,15 @@ struct HelmRequest {
             chart = local.directory
             chartName = local.name
             chartVersion = explicitVersion ?? local.version
-        } else if !reference.contains("://"), !reference.hasSuffix(".tgz"), reference.split(separator: "/").count == 2 {
+            chartContent = .directory(local.directory)
+        } else if reference.hasSuffix(".tgz"), !reference.contains("://") {
+            chartContent = .archive(reference)
+        } else if let explicitVersion {
+            chartContent = .pinned(reference: reference, version: explicitVersion)
+        } else if reference.contains("://"), reference.hasSuffix(".tgz") {
+            chartContent = .pinned(reference: reference, version: "")
+        }
+        if chartName == nil, !reference.contains("://"), !reference.hasSuffix(".tgz"), reference.split(separator: "/").count == 2 {
             chartName = reference.split(separator: "/").last.map(String.init)
         }
         values = try Self.values(options, chartFile: chartFile)
@@ -72,6 +84,7 @@ struct HelmRequest {
         timeout = try text("wait_timeout", "timeout")
         atomic = flag("atomic")
         force = flag("force")
+        takeOwnership = flag("take_ownership")
         skipCRDs = flag("skip_crds")
         valuesMode = flag("reuse_values") && !flag("reset_values") ? .reuse : .reset
         historyMax = try text("history_max").flatMap { Int($0) }
@@ -112,6 +125,12 @@ struct HelmRequest {
             }
         }
         return merged
+    }
+
+    /// The digest rig records with the release; nil when the chart's content cannot be known
+    /// without helm, so the chart is rendered instead.
+    var fingerprint: String? {
+        chartContent.flatMap { HelmFingerprint.of(chart: $0, values: values, settings: valuesMode == .reuse ? ["reuse-values"] : []) }
     }
 
     /// How helm is told where the cluster is; the command line's `--kubeconfig`/`--context` win.
