@@ -33,9 +33,9 @@ struct PlanCommand: AsyncParsableCommand {
 struct DestroyCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "destroy",
-        abstract: "Delete what the playbook's k8s tasks declare, last first, custom resources before their CRDs.",
+        abstract: "Undo what the playbook declares, last task first: k8s objects, helm releases, opted-in JetStream streams.",
         discussion: """
-            The playbook is walked offline to find the objects (local tasks such as set_fact run; shell, command and template do not), then each object is deleted with foreground propagation and waited for until it is gone. Objects already gone, or whose kind is no longer served, are ok. Helm releases are not removed yet. JetStream streams and consumers are kept with their data unless --delete-data is given or their task sets delete_on_destroy: true.
+            The playbook is walked offline to find the objects (local tasks such as set_fact run; shell, command and template do not), then each object is deleted with foreground propagation and waited for until it is gone. Objects already gone, or whose kind is no longer served, are ok. Helm releases are uninstalled (with --wait when their task waits) at their place in that order, so a Stream object goes before the release of the controller that manages it, and releases before the CRDs and namespace an earlier task made. JetStream streams and consumers are kept with their data unless --delete-data is given or their task sets delete_on_destroy: true.
             """
     )
 

@@ -185,6 +185,24 @@ struct HelmModuleTests {
         #expect(await setup.helm.calls.map(\.description) == ["uninstall apps/two", "uninstall apps/one"])
     }
 
+    @Test("destroy goes back through k8s tasks and releases in one order: last declared first")
+    func destroyInterleaved() async throws {
+        let setup = Setup()
+        let play = """
+            - hosts: localhost
+              tasks:
+                - {name: namespace, k8s: {definition: {apiVersion: v1, kind: Namespace, metadata: {name: apps}}}}
+                - {name: release, helm: {name: demo, chart_ref: \(HelmPlay.chart("demo")), release_namespace: apps}}
+                - {name: settings, k8s: {definition: {apiVersion: v1, kind: ConfigMap, metadata: {name: settings, namespace: apps}, data: {a: b}}}}
+            """
+        #expect(try await setup.run(.apply, play).recap.changed == 3)
+        let destroy = try await setup.run(.destroy, play)
+        #expect(
+            destroy.lines == [
+                "settings: changed - apps/settings ConfigMap", "release: changed - apps/demo helm release", "namespace: changed - apps Namespace",
+            ])
+    }
+
     static func repository(url: String, force: Bool = false) -> String {
         """
         - hosts: localhost

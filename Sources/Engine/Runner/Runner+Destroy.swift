@@ -3,11 +3,36 @@ import Kube
 import YAML
 
 extension Runner {
-    /// `destroy`: deletes what the walk collected, last declared first, custom resources before
-    /// the CRDs that define them; waits for each to be gone so the next deletion (a namespace,
-    /// a CRD) does not race it. Returns false when a deletion failed.
+    /// `destroy`: undoes what the walk collected, last declared first across every module — a
+    /// Stream object before the release of the controller that manages it, releases before the
+    /// CRDs and namespace an earlier task made. Returns false when a step failed.
     func destroy() async -> Bool {
-        for (target, object) in Self.destroyOrder(destroyTargets) {
+        var steps = destroySteps.reversed()[...]
+        while let step = steps.first {
+            let succeeded: Bool
+            switch step {
+            case .kube:
+                // A run of k8s tasks is one batch, so custom resources go before their CRDs.
+                let run = steps.prefix { if case .kube = $0 { true } else { false } }
+                steps = steps.dropFirst(run.count)
+                succeeded = await destroyObjects(run.reversed().compactMap { if case .kube(let target) = $0 { target } else { nil } })
+            case .helm(let target):
+                steps = steps.dropFirst()
+                succeeded = await destroyRelease(target)
+            case .jetStream(let target):
+                steps = steps.dropFirst()
+                succeeded = await destroyJetStream(target)
+            }
+            if !succeeded { return false }
+        }
+        return true
+    }
+
+    /// Deletes k8s tasks' objects, last declared first, custom resources before the CRDs that
+    /// define them; waits for each to be gone so the next deletion (a namespace, a CRD) does not
+    /// race it. Returns false when a deletion failed.
+    private func destroyObjects(_ targets: [DestroyTarget]) async -> Bool {
+        for (target, object) in Self.destroyOrder(targets) {
             let reference = KubeObjectReference(object: object)
             let succeeded = await reportDeletion(task: target.task, location: target.location, item: reference.description) {
                 let client = try await kubeClient(kubeconfig: target.kubeconfig, context: target.context)

@@ -21,16 +21,12 @@ extension Runner {
         helmRepositoriesUpdated = true
     }
 
-    /// `destroy` for releases: uninstalled last declared first; a release helm has no record of
-    /// is reported as already absent without starting helm. Returns false when one failed.
-    func destroyHelm() async -> Bool {
-        for target in helmDestroyTargets.reversed() {
-            let succeeded = await reportDeletion(task: target.task, location: target.location, item: target.request.object) {
-                try await uninstall(target.request)
-            }
-            if !succeeded { return false }
+    /// `destroy` for a release: uninstalled (with `--wait` when its task waits); a release helm
+    /// has no record of is reported as already absent without starting helm. Returns false when it failed.
+    func destroyRelease(_ target: HelmDestroyTarget) async -> Bool {
+        await reportDeletion(task: target.task, location: target.location, item: target.request.object) {
+            try await uninstall(target.request)
         }
-        return true
     }
 
     private func uninstall(_ request: HelmRequest) async throws -> ObjectChange {

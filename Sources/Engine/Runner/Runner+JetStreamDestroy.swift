@@ -1,18 +1,14 @@
 import JetStream
 
 extension Runner {
-    /// `destroy` for streams and consumers: with `--delete-data`, or for tasks that opted in
-    /// (`delete_on_destroy: true`), they are deleted, last declared first so consumers go before their streams; the others are
-    /// reported as kept, with how to opt in. Returns false when a deletion failed.
-    func destroyJetStream() async -> Bool {
-        for target in jetStreamDestroyTargets.reversed() {
-            let succeeded = await reportDeletion(task: target.task, location: target.location, item: nil) {
-                if !target.delete && !options.deleteStreamData { return try kept(target) }
-                return try await deleteJetStreamObject(target, try await jetStreamClient(target.request.connection))
-            }
-            if !succeeded { return false }
+    /// `destroy` for a stream or consumer: with `--delete-data`, or when its task opted in
+    /// (`delete_on_destroy: true`), it is deleted (consumers, declared later, go before their
+    /// streams); otherwise it is reported as kept, with how to opt in. Returns false when it failed.
+    func destroyJetStream(_ target: JetStreamDestroyTarget) async -> Bool {
+        await reportDeletion(task: target.task, location: target.location, item: nil) {
+            if !target.delete && !options.deleteStreamData { return try kept(target) }
+            return try await deleteJetStreamObject(target, try await jetStreamClient(target.request.connection))
         }
-        return true
     }
 
     /// A target left in place: named without asking the server.

@@ -27,14 +27,10 @@ package final class Runner {
     var plannedNamespaces: Set<String> = []
     /// In `plan`: `group/Kind` of CRDs earlier tasks would create, and whether the kind is namespaced.
     var plannedKinds: [String: Bool] = [:]
-    /// In `destroy`: what the walk collected, in task order.
-    var destroyTargets: [DestroyTarget] = []
+    /// In `destroy`: what the walk collected from every module, in task order.
+    var destroySteps: [DestroyStep] = []
     /// In `plan`: JetStream streams that earlier tasks would create.
     var plannedStreams: Set<String> = []
-    /// In `destroy`: streams and consumers whose tasks opted in to deletion, in task order.
-    var jetStreamDestroyTargets: [JetStreamDestroyTarget] = []
-    /// In `destroy`: the releases of `helm` tasks, in task order.
-    var helmDestroyTargets: [HelmDestroyTarget] = []
     /// Whether `helm repo update` already ran in this run.
     var helmRepositoriesUpdated = false
     /// Whether the run stopped because the user asked it to.
@@ -65,9 +61,7 @@ package final class Runner {
         }
         if options.mode == .destroy, succeeded, !options.interrupted() {
             recap = Recap()
-            succeeded = await destroyJetStream()
-            if succeeded { succeeded = await destroyHelm() }
-            if succeeded { succeeded = await destroy() }
+            succeeded = await destroy()
         }
         emit(.recap(recap))
         return succeeded && recap.failed == 0

@@ -23,7 +23,7 @@ struct HelmModule: TaskModule {
     func collect() async throws -> ModuleResult {
         let request = try self.request()
         guard request.state == .present else { return ModuleResult() }
-        runner.helmDestroyTargets.append(HelmDestroyTarget(task: invocation.name, location: invocation.task.span, request: request))
+        runner.destroySteps.append(.helm(HelmDestroyTarget(task: invocation.name, location: invocation.task.span, request: request)))
         return ModuleResult()
     }
 

@@ -27,8 +27,8 @@ struct NatsModule: TaskModule {
     func collect() async throws -> ModuleResult {
         let request = try NatsRequest(invocation.arguments)
         guard request.state == .present else { return ModuleResult() }
-        runner.jetStreamDestroyTargets.append(
-            JetStreamDestroyTarget(task: invocation.name, location: invocation.task.span, request: request, kind: kind, delete: request.deleteOnDestroy))
+        runner.destroySteps.append(
+            .jetStream(JetStreamDestroyTarget(task: invocation.name, location: invocation.task.span, request: request, kind: kind, delete: request.deleteOnDestroy)))
         return ModuleResult()
     }
 

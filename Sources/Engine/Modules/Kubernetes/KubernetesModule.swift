@@ -48,7 +48,7 @@ struct KubernetesModule: TaskModule {
         let target = DestroyTarget(
             task: invocation.name, location: invocation.task.span, objects: request.objects.map { request.placed($0, namespaced: nil) },
             kubeconfig: request.kubeconfig, context: request.context, hidden: runner.hidingOutput)
-        runner.destroyTargets.append(target)
+        runner.destroySteps.append(.kube(target))
         return ModuleResult()
     }
 
