@@ -203,6 +203,45 @@ struct HelmModuleTests {
             ])
     }
 
+    @Test("plan on a fresh machine: a release from a repository an earlier task adds is shown as created, not an error")
+    func planBeforeRepository() async throws {
+        let setup = Setup()
+        let play = """
+            - hosts: localhost
+              tasks:
+                - {name: repo, helm_repository: {name: charts, repo_url: "https://charts.example"}}
+                - {name: web, helm: {name: web, chart_ref: charts/web, chart_version: 1.0.0, release_namespace: apps, create_namespace: true}}
+            """
+        let plan = try await setup.run(.plan, play)
+        #expect(plan.succeeded)
+        #expect(plan.lines.last == #"web: changed + apps/web helm release [chart: - → "web"] [version: - → "1.0.0"] (its chart repository charts comes from an earlier task; its objects show once that is added)"#)
+        #expect(await setup.helm.calls.map(\.verb) == ["repo list"], "nothing rendered, nothing added")
+    }
+
+    @Test("plan of a chart whose objects need CRDs an earlier task creates says so instead of failing")
+    func planBeforeCRDs() async throws {
+        let setup = Setup()
+        let play = """
+            - hosts: localhost
+              tasks:
+                - name: crd
+                  k8s:
+                    definition:
+                      apiVersion: apiextensions.k8s.io/v1
+                      kind: CustomResourceDefinition
+                      metadata: {name: widgets.example.com}
+                      spec: {group: example.com, scope: Namespaced, names: {kind: Widget, plural: widgets}, versions: [{name: v1, served: true, storage: true}]}
+                - {name: demo, helm: {name: demo, chart_ref: \(HelmPlay.chart("demo")), release_namespace: apps, create_namespace: true}}
+            """
+        await setup.helm.failNext("render", with: HelmError(code: "helm.command", message: #"resource mapping not found for name: "w" namespace: "" from "": no matches for kind "Widget" in version "example.com/v1""#))
+        let plan = try await setup.run(.plan, play)
+        #expect(plan.succeeded, "\(plan.lines)")
+        #expect(plan.lines.last?.hasSuffix("(helm can render its objects once an earlier task's CRDs exist)") == true, "\(plan.lines)")
+        await setup.helm.failNext("render", with: HelmError(code: "helm.command", message: "template: demo/templates/x.yaml:1: function \"nope\" not defined"))
+        let broken = try await setup.run(.plan, play)
+        #expect(broken.recap.failed == 1, "other render failures still fail the plan")
+    }
+
     static func repository(url: String, force: Bool = false) -> String {
         """
         - hosts: localhost

@@ -31,6 +31,8 @@ package final class Runner {
     var destroySteps: [DestroyStep] = []
     /// In `plan`: JetStream streams that earlier tasks would create.
     var plannedStreams: Set<String> = []
+    /// In `plan`: helm repositories earlier tasks would add or repoint.
+    var plannedHelmRepositories: Set<String> = []
     /// Whether `helm repo update` already ran in this run.
     var helmRepositoriesUpdated = false
     /// Whether the run stopped because the user asked it to.

@@ -59,10 +59,17 @@ struct HelmReconciler {
         var upgrade = upgradeRequest()
         if let fingerprint { upgrade.labels = [HelmFingerprint.label: fingerprint] }
         let client = try await runner.helmClient(binaryPath: request.binaryPath)
+        if planning, let waiting = unrenderable() {
+            return Outcome(change: change(action, fields: fields, note: waiting), release: live)
+        }
         if planning || current {
-            let rendered = try await helm { () async throws(HelmError) in
-                if request.updateRepoCache { try await runner.updateHelmRepositoriesOnce(client) }
-                return try await client.render(upgrade)
+            let rendered: HelmRelease
+            switch await render(client, upgrade) {
+            case .success(let release): rendered = release
+            case .failure(let error):
+                // In plan, a chart whose custom resources need CRDs an earlier task creates cannot render yet.
+                guard planning, !runner.plannedKinds.isEmpty, Self.missingKind(error) else { throw ModuleFailure(error) }
+                return Outcome(change: change(action, fields: fields, note: "helm can render its objects once an earlier task's CRDs exist"), release: live)
             }
             let members = await memberChanges(from: live?.manifest, to: rendered.manifest)
             if current, members.allSatisfy({ $0.action == .unchanged }) {
@@ -78,6 +85,28 @@ struct HelmReconciler {
         let after = try await read()
         let members = await memberChanges(from: live?.manifest, to: after?.manifest ?? "")
         return Outcome(change: change(action, fields: fields, note: note, members: members), release: after)
+    }
+
+    /// `helm upgrade --install --dry-run=server`, after the one repository update a task may ask for.
+    private func render(_ client: any HelmClient, _ upgrade: HelmUpgradeRequest) async -> Result<HelmRelease, HelmError> {
+        do throws(HelmError) {
+            if request.updateRepoCache { try await runner.updateHelmRepositoriesOnce(client) }
+            return .success(try await client.render(upgrade))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Whether helm failed for a kind the cluster does not serve (yet).
+    static func missingKind(_ error: HelmError) -> Bool {
+        ["no matches for kind", "resource mapping not found", "ensure CRDs are installed first"].contains { error.message.contains($0) }
+    }
+
+    /// Why `plan` cannot render the chart yet: its repository is added by an earlier task.
+    private func unrenderable() -> String? {
+        let parts = request.chart.split(separator: "/")
+        guard !request.chart.contains("://"), parts.count == 2, runner.plannedHelmRepositories.contains(String(parts[0])) else { return nil }
+        return "its chart repository \(parts[0]) comes from an earlier task; its objects show once that is added"
     }
 
     /// The release's objects, from one manifest to another, object by object.

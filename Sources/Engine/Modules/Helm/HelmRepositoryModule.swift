@@ -42,6 +42,7 @@ struct HelmRepositoryModule: TaskModule {
             } else {
                 guard let url else { throw ModuleFailure(message: .string("repo_url is required when state is present"), code: "task.arguments") }
                 change = try decide(existing, url: url, object: object, forceUpdate: forceUpdate)
+                if change.action != .unchanged, runner.options.mode == .plan { runner.plannedHelmRepositories.insert(name) }
                 if change.action != .unchanged, runner.options.mode == .apply {
                     try await client.addRepository(HelmRepository(name: name, url: url), credentials: credentials, forceUpdate: existing != nil)
                 }
