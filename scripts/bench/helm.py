@@ -11,8 +11,9 @@ runs of each are timed. Prints median wall times, helm processes per release, wh
 reported changed=0, and the ratio.
 
 Ansible is installed on demand into .tools/ansible-venv (ignored by git) from PyPI: the `ansible`
-package bundles kubernetes.core. Needs release builds of rig and kube-test-apiserver and helm
-(scripts/setup.sh installs helm 4 into .tools/bin).
+package bundles kubernetes.core. Both tools run helm 3.17 (.tools/bin/helm3, or --helm): kubernetes.core
+6.x asks `helm list --all` on a release that exists, and helm 4 has no `--all`, so Ansible's no-op
+run fails on helm 4. Needs release builds of rig and kube-test-apiserver, and helm 3 (scripts/setup.sh).
 """
 import argparse
 import collections
@@ -22,6 +23,8 @@ import statistics
 import subprocess
 import tempfile
 import time
+
+from kube import Server  # the test API server, started the same way for every benchmark
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 VENV = os.path.join(REPO, ".tools", "ansible-venv")
@@ -43,23 +46,10 @@ PLAY = """- hosts: localhost
 """ for name in RELEASES)
 
 
-class Server:
-    def __init__(self, binary, kubeconfig):
-        self.process = subprocess.Popen(
-            [binary, "--kubeconfig", kubeconfig], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        line = self.process.stdout.readline()
-        if not line.startswith("ready "):
-            raise SystemExit(f"kube-test-apiserver did not start: {line!r}")
-
-    def stop(self):
-        self.process.stdin.close()
-        self.process.wait(timeout=10)
-
-
 def ensure_ansible(requested):
     """ansible-playbook from the given path, else from .tools/ansible-venv, installed on first use."""
     if requested:
-        return requested
+        return os.path.abspath(requested)
     playbook = os.path.join(VENV, "bin", "ansible-playbook")
     if not os.access(playbook, os.X_OK):
         print(f"installing ansible (with kubernetes.core) into {os.path.relpath(VENV, REPO)} ...", flush=True)
@@ -71,7 +61,7 @@ def ensure_ansible(requested):
 def collection_version(ansible_playbook):
     python = os.path.join(os.path.dirname(ansible_playbook), "python")
     code = ("import json, ansible_collections.kubernetes.core as c, os;"
-            "print(json.load(open(os.path.join(os.path.dirname(c.__file__), 'MANIFEST.json')))['collection_info']['version'])")
+            "print(json.load(open(os.path.join(list(c.__path__)[0], 'MANIFEST.json')))['collection_info']['version'])")
     result = subprocess.run([python, "-c", code], capture_output=True, text=True)
     return result.stdout.strip() or "?"
 
@@ -119,9 +109,11 @@ def main():
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--rig", default=os.path.join(REPO, ".build/release/rig"))
     parser.add_argument("--apiserver", default=os.path.join(REPO, ".build/release/kube-test-apiserver"))
-    parser.add_argument("--helm", default=os.environ.get("RIG_HELM", os.path.join(REPO, ".tools/bin/helm")))
+    # kubernetes.core 6.x runs `helm list --all`, which helm 4 no longer has: its no-op run fails on helm 4.
+    parser.add_argument("--helm", default=os.environ.get("RIG_HELM3", os.path.join(REPO, ".tools/bin/helm3")))
     parser.add_argument("--ansible-playbook", help="default: .tools/ansible-venv, installed on first use")
     args = parser.parse_args()
+    args.rig, args.apiserver, args.helm = (os.path.abspath(path) for path in (args.rig, args.apiserver, args.helm))
     for path in (args.rig, args.apiserver, args.helm):
         if not os.access(path, os.X_OK):
             raise SystemExit(f"missing {path}: run scripts/setup.sh and `swift build -c release`")
