@@ -150,6 +150,9 @@ struct HelmSetValuesTests {
         Bad(testDescription: "an unknown value_type", entries: "[{value: 'a=1', value_type: yaml}]", names: ["unknown value_type 'yaml'"]),
         Bad(testDescription: "a missing file", entries: "[{value: 'a=nope.pem', value_type: file}]", names: ["file 'nope.pem' not found"]),
         Bad(testDescription: "a key over a scalar value", entries: "[{value: 'a.b=secret'}]", values: "{a: 5}", names: ["'a' is a number", "not a mapping"]),
+        Bad(
+            testDescription: "lists nested without end", entries: "[{value: '" + String(repeating: "a[0].", count: 300) + "a=1'}]",
+            names: ["deeper than 200 levels"]),
         Bad(testDescription: "an entry that is not a mapping", entries: "['a=secret']", names: ["entry 1 is not a mapping"]),
         Bad(testDescription: "an entry with an unknown key", entries: "[{value: 'a=1', type: json}]", names: ["unknown key 'type'"]),
     ]

@@ -154,7 +154,7 @@ def main():
         states = sorted(set(changed), key=str)
         said = f"changed={states[0]}" if len(states) == 1 else "changed=" + "/".join(map(str, states))
         per_release = statistics.median(processes) / releases
-        print(f"  {name:<38} {median * 1000:8.1f} ms   {per_release:5.2f} helm processes/release ({detail})   {said}")
+        print(f"  {name:<40} {median * 1000:8.1f} ms   {per_release:5.2f} helm processes/release ({detail})   {said}")
     line("rig apply", rig)
     line(f"ansible-playbook (kubernetes.core {collection_version(ansible_playbook)})", ansible)
     print(f"  rig is {ansible[0] / rig[0]:.1f}x faster")

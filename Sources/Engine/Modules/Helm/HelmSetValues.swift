@@ -1,4 +1,3 @@
-import Template
 import YAML
 
 /// One `set_values` line (`a.b=c,d[0]=e`) applied to helm values as helm's `pkg/strvals` applies
@@ -45,9 +44,13 @@ package struct HelmSetValues {
 
     static let maximumIndex = 65536
     static let maximumNesting = 30
+    /// Keys, list items and lists inside lists, all told; helm has no such limit (Go's stacks
+    /// grow), rig needs one so `a[0][0]…` or `a[0].b[0].…` cannot exhaust the stack.
+    static let maximumDepth = 200
 
     private let scalars: [Unicode.Scalar]
     private var position = 0
+    private var depth = 0
     private let kind: Kind
     private let readFile: (String) throws(Failure) -> String
 
@@ -73,6 +76,8 @@ package struct HelmSetValues {
 
     /// A key, then what follows it: `.` (a nested mapping), `[` (a list item) or `=` (the value).
     private mutating func key(_ data: inout [YAMLPair], nesting: Int) throws(Failure) -> Step {
+        try enter()
+        defer { depth -= 1 }
         let stop: Set<Unicode.Scalar> = kind == .literal ? ["=", "[", "."] : ["=", "[", ",", "."]
         let (key, last) = runes(until: stop)
         switch last {
@@ -113,6 +118,8 @@ package struct HelmSetValues {
 
     /// What follows `key[index]`: `=` a value, `[` a nested list, `.` a mapping in the item.
     private mutating func listItem(_ list: inout [YAMLValue], _ index: Int, nesting: Int, key: String) throws(Failure) -> Step {
+        try enter()
+        defer { depth -= 1 }
         let (rest, last) = runes(until: ["[", ".", "="])
         guard rest.isEmpty else { throw Failure(message: "unexpected '\(rest)' after the index in '\(key)[\(index)]'") }
         switch last {
@@ -141,6 +148,11 @@ package struct HelmSetValues {
             try Self.assign(&list, index, .mapping(inner))
             return step
         }
+    }
+
+    private mutating func enter() throws(Failure) {
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw Failure(message: "keys and lists are nested deeper than \(Self.maximumDepth) levels") }
     }
 
     /// The text between `[` and `]`, as an index helm accepts.
@@ -308,89 +320,5 @@ package struct HelmSetValues {
             case .mapping: "a mapping"
             }
         return Failure(message: "'\(key)' is \(what) in the values so far, not \(wanted)")
-    }
-}
-
-extension HelmSetValues {
-    /// One `set_values` item: `{value: "a.b=c", value_type: raw}`.
-    struct Entry: Sendable, Hashable {
-        var line: String
-        var kind: Kind
-        /// Its 1-based position in `set_values`, for messages.
-        var number: Int
-    }
-
-    /// The items of `set_values`, checked: each a mapping with a string `value` and, optionally,
-    /// a known `value_type` (`raw` when absent).
-    static func entries(_ option: Value) throws(ModuleFailure) -> [Entry] {
-        guard let items = option.sequenceItems else {
-            throw ModuleFailure(message: .string("set_values must be a list"), code: "task.arguments", hint: Self.shape)
-        }
-        var entries: [Entry] = []
-        for (offset, item) in items.enumerated() {
-            let number = offset + 1
-            guard case .dict(let fields) = item else {
-                throw ModuleFailure(message: .string("set_values entry \(number) is not a mapping"), code: "task.arguments", hint: Self.shape)
-            }
-            for key in fields.keys where key != .string("value") && key != .string("value_type") {
-                throw ModuleFailure(
-                    message: .string("set_values entry \(number) has an unknown key \(key.pythonRepr())"), code: "task.arguments", hint: Self.shape)
-            }
-            guard let value = fields[.string("value")], Self.isScalar(value), let line = try? value.pythonString() else {
-                throw ModuleFailure(message: .string("set_values entry \(number) has no value text"), code: "task.arguments", hint: Self.shape)
-            }
-            let typeName = fields[.string("value_type")].flatMap { $0.isNone ? nil : try? $0.pythonString() } ?? "raw"
-            guard let kind = Kind(rawValue: typeName) else {
-                throw ModuleFailure(
-                    message: .string("set_values entry \(number): unknown value_type '\(typeName)'"), code: "task.arguments",
-                    hint: "value_type is one of \(Kind.allCases.map(\.rawValue).joined(separator: ", ")) (helm's --set, --set-string, --set-json, --set-file, --set-literal)")
-            }
-            entries.append(Entry(line: line, kind: kind, number: number))
-        }
-        return entries
-    }
-
-    /// `values` with every entry applied in helm's order — `--set-json`, `--set`, `--set-string`,
-    /// `--set-file`, `--set-literal` — and in the written order within a kind. `readFile` gives a
-    /// `--set-file` path's content, found as `values_files` are.
-    static func apply(_ entries: [Entry], to values: YAMLValue, readFile: (String) -> String?) throws(ModuleFailure) -> YAMLValue {
-        var values = values
-        for entry in entries.sorted(by: { ($0.kind.order, $0.number) < ($1.kind.order, $1.number) }) {
-            do throws(Failure) {
-                try withoutActuallyEscaping(readFile) { (readFile) throws(Failure) in
-                    try apply(entry.line, kind: entry.kind, to: &values) { path throws(Failure) in
-                        guard let text = readFile(path) else { throw Failure(message: "file '\(path)' not found") }
-                        return text
-                    }
-                }
-            } catch {
-                throw ModuleFailure(
-                    message: .string("set_values entry \(entry.number) (value_type \(entry.kind.rawValue)): \(error.message)"),
-                    code: "task.arguments", hint: entry.kind.hint)
-            }
-        }
-        return values
-    }
-
-    private static let shape = #"each set_values entry is a mapping like {value: "image.tag=1.2", value_type: raw}"#
-
-    private static func isScalar(_ value: Value) -> Bool {
-        switch value {
-        case .string, .int, .float, .bool: true
-        default: false
-        }
-    }
-}
-
-extension HelmSetValues.Kind {
-    /// How to write a line of this kind.
-    var hint: String {
-        switch self {
-        case .raw, .string:
-            #"helm's \#(flag) syntax: key=value pairs separated by ',', a.b=c for nested keys, a[0]=x for list items, a={x,y} for a list; a backslash escapes , . = ["#
-        case .json: #"helm's --set-json syntax: key=<one JSON value>, e.g. a={"b":1} or a=[1,2]; several as a=1,b=2"#
-        case .file: "helm's --set-file syntax: key=path; the path is read like values_files (the role's files, the task's folder, the playbook's folder)"
-        case .literal: "helm's --set-literal syntax: key=text; everything after the first '=' is one string"
-        }
     }
 }
