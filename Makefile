@@ -13,7 +13,7 @@ help:
 	@echo "make install    build rig and apply the example (ENV=$(ENV)) to the cluster in ~/.kube/config (RIG_ARGS for others)"
 	@echo "make destroy    delete what the example's k8s tasks created, in reverse order"
 	@echo "make test       run every test"
-	@echo "make bench      rig against Python Jinja2, ansible-playbook and kubectl, printed as ratios"
+	@echo "make bench      rig against Python Jinja2, ansible-playbook (templates, helm) and kubectl, printed as ratios"
 	@echo "make fuzz       fuzz the template engine and YAML loader (FUZZ_SECONDS=600)"
 	@echo "make build | release | format | clean"
 
@@ -49,6 +49,7 @@ bench: release
 	else echo "playbook benchmark skipped: run scripts/oracle/regenerate.sh once to install ansible-core"; fi
 	$(SWIFT) build -c release --product kube-test-apiserver
 	python3 scripts/bench/kube.py
+	python3 scripts/bench/helm.py
 	python3 -c 'import nats' 2>/dev/null || python3 -m pip install -q nats-py
 	python3 scripts/bench/streams.py
 

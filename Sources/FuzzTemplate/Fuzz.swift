@@ -4,8 +4,8 @@ import Template
 import YAML
 
 /// One fuzz input: the bytes as a template (rendered with Ansible's semantics), as a bare
-/// expression, as YAML, as JSON (what the Kubernetes API answers), as a kubeconfig, and as a
-/// playbook loaded beside a small fixed role and task file. Any
+/// expression, as YAML, as JSON (what the Kubernetes API answers), as a kubeconfig, as each kind
+/// of helm `set_values` line, and as a playbook loaded beside a small fixed role and task file. Any
 /// crash, trap or hang here is a bug; thrown errors and diagnostics are fine.
 func fuzzOne(_ bytes: UnsafeRawBufferPointer) {
     let text = String(decoding: bytes, as: UTF8.self)
@@ -27,9 +27,19 @@ func fuzzOne(_ bytes: UnsafeRawBufferPointer) {
         _ = KubeReadiness.of(json)
     }
     _ = try? KubeConfig.parse(text, path: "fuzz-kubeconfig", homeDirectory: "/nonexistent")
+    for kind in HelmSetValues.Kind.allCases {
+        var values = fuzzHelmValues
+        try? HelmSetValues.apply(text, kind: kind, to: &values) { path in path }
+    }
     let context = LoadContext(fileSystem: FuzzRepository(playbook: text))
     _ = PlaybookLoader(context: context).load(FuzzRepository.playbook)
 }
+
+/// What `set_values` lines are applied over: a list, a nested mapping and scalars to collide with.
+let fuzzHelmValues: YAMLValue = .mapping([
+    YAMLPair(.string("l"), .sequence([.int(1), .mapping([YAMLPair(.string("m"), .int(2))]), .null])),
+    YAMLPair(.string("m"), .mapping([YAMLPair(.string("n"), .string("x"))])), YAMLPair(.string("s"), .null),
+])
 
 @_cdecl("LLVMFuzzerTestOneInput")
 func fuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {

@@ -15,6 +15,16 @@ extension YAMLValue {
         try parseJSON(Array(text.utf8))
     }
 
+    /// Parses the one JSON value at the start of `bytes` (after whitespace) and says how many
+    /// bytes it took; what follows is left to the caller, as Go's `json.Decoder` reads one value
+    /// from a stream (helm's `--set-json a=1,b=2` relies on that).
+    package static func parseJSONPrefix(_ bytes: some Collection<UInt8>) throws(JSONSyntaxError) -> (value: YAMLValue, length: Int) {
+        var parser = JSONParser(bytes: Array(bytes))
+        parser.skipWhitespace()
+        let value = try parser.parseValue()
+        return (value, parser.index)
+    }
+
     /// The value as compact JSON. Mapping keys that are not strings are written as their scalar
     /// text; non-finite floats, which JSON cannot hold, are written as `null`.
     package var jsonText: String {

@@ -5,8 +5,8 @@ import Kube
 import Template
 import Testing
 
-/// Runs a playbook written to a fresh folder on disk (so local charts and values files are read
-/// as rig reads them) with the given cluster and helm, and keeps what a user would see.
+/// Runs a playbook written to a fresh folder on disk, beside `files` (so local charts and values
+/// files are read as rig reads them) with the given cluster and helm, and keeps what a user would see.
 struct HelmPlay {
     struct Outcome {
         var events: [TaskEvent]
@@ -48,10 +48,11 @@ struct HelmPlay {
 
     static func run(
         _ mode: RunOptions.Mode, _ playbook: String, kube: any KubeClientProvider, helm: any HelmClientProvider,
-        kubeconfig: String? = nil, extra: [String: Value] = [:], showValues: Bool = true
+        kubeconfig: String? = nil, extra: [String: Value] = [:], files: [String: String] = [:], showValues: Bool = true
     ) async throws -> Outcome {
         let folder = try folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
         try playbook.write(toFile: folder + "/play.yaml", atomically: true, encoding: .utf8)
         let context = LoadContext(fileSystem: LocalEngineFileSystem())
         let loaded = try #require(PlaybookLoader(context: context).load(folder + "/play.yaml"))

@@ -5,7 +5,7 @@ import Template
 import YAML
 
 /// A `helm` call with its options read: which release, which chart, the values (the
-/// `values_files` merged in order, then `values` over them, as helm merges them) and how to run helm.
+/// `values_files` merged in order, then `values` over them, then `set_values`, as helm merges them) and how to run helm.
 struct HelmRequest {
     enum State: String {
         case present, absent
@@ -51,11 +51,6 @@ struct HelmRequest {
             throw ModuleFailure(message: .string("state must be present or absent"), code: "task.arguments")
         }
         self.state = state
-        if let set = options["set_values"], !set.isNone {
-            throw ModuleFailure(
-                message: .string("set_values is not supported by rig yet"), code: "task.unsupported",
-                hint: "put those values under values: (rig compares them as data)")
-        }
         let reference = try text("chart_ref") ?? ""
         explicitVersion = try text("chart_version")
         chart = reference
@@ -106,7 +101,8 @@ struct HelmRequest {
         return (directory, chart["name"]?.stringValue ?? "", chart["version"].map { Value(yaml: $0) }.flatMap { try? $0.pythonString() })
     }
 
-    /// `values_files` (YAML read by rig) merged in order, then `values` on top.
+    /// `values_files` (YAML read by rig) merged in order, then `values` on top (both are `-f` files
+    /// to helm), then `set_values` applied as helm applies `--set*` after `-f`.
     private static func values(_ options: [String: Value], chartFile: (String) -> (path: String, text: String)?) throws -> YAMLValue {
         var merged = YAMLValue.mapping([])
         for file in options["values_files"]?.sequenceItems ?? [] {
@@ -123,6 +119,9 @@ struct HelmRequest {
             } catch {
                 throw ModuleFailure(message: .string("values hold something that is not data: \(error.diagnostic.summary)"))
             }
+        }
+        if let set = options["set_values"], !set.isNone {
+            merged = try HelmSetValues.apply(try HelmSetValues.entries(set), to: merged) { chartFile($0)?.text }
         }
         return merged
     }
