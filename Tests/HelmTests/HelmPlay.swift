@@ -10,6 +10,8 @@ import Testing
 struct HelmPlay {
     struct Outcome {
         var events: [TaskEvent]
+        /// What `render` emitted, in order.
+        var rendered: [RenderedDocument] = []
         var succeeded: Bool
         var recap: Recap
 
@@ -62,12 +64,14 @@ struct HelmPlay {
         options.showValues = showValues
         options.clock = ManualRunClock()
         var events: [TaskEvent] = []
+        var rendered: [RenderedDocument] = []
         var recap = Recap()
         let runner = Runner(playbook: loaded, options: options, context: context) { event in
             if case .task(let task) = event { events.append(task) }
+            if case .rendered(let document) = event { rendered.append(document) }
             if case .recap(let final) = event { recap = final }
         }
         let succeeded = await runner.run()
-        return Outcome(events: events, succeeded: succeeded, recap: recap)
+        return Outcome(events: events, rendered: rendered, succeeded: succeeded, recap: recap)
     }
 }

@@ -169,4 +169,28 @@ struct HelmSetValuesTests {
         #expect(diagnostic.hint?.isEmpty == false)
         #expect(await setup.helm.calls.isEmpty)
     }
+
+    @Test("render shows a release's complete values: values_files, then values, then set_values, as helm merges them")
+    func renderMerged() async throws {
+        let setup = HelmModuleTests.Setup()
+        let play = """
+            - hosts: localhost
+              tasks:
+                - name: demo
+                  helm:
+                    name: demo
+                    chart_ref: \(HelmPlay.chart("demo"))
+                    release_namespace: apps
+                    values_files: [base.yaml]
+                    values: {color: green, image: {tag: "2.0"}}
+                    set_values: [{value: "replicas=4"}]
+            """
+        let outcome = try await HelmPlay.run(
+            .render, play, kube: InMemoryKubeClientProvider(cluster: setup.cluster), helm: setup.helm,
+            files: ["base.yaml": "color: blue\nreplicas: 1\nimage: {repository: web, tag: \"1.0\"}\n"])
+        let document = try #require(outcome.rendered.first)
+        let values = try #require(document.value.stringKeyed["values"])
+        #expect(try values.yamlValue().jsonText == #"{"color":"green","replicas":4,"image":{"repository":"web","tag":"2.0"}}"#)
+        #expect(await setup.helm.calls.isEmpty, "render starts no helm")
+    }
 }

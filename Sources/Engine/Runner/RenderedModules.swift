@@ -21,7 +21,7 @@ struct RenderedModules {
         case "ansible.builtin.template":
             return try template(task, options, name: name, section: section)
         case "kubernetes.core.helm":
-            return try helm(task, options, name: name)
+            return try helm(task, options, name: name, section: section)
         case "kubernetes.core.helm_repository":
             let repository = try (options["repo_name"] ?? options["name"] ?? .none).pythonString()
             let url = try (options["repo_url"] ?? options["url"] ?? .none).pythonString()
@@ -69,7 +69,8 @@ struct RenderedModules {
         return (path, output)
     }
 
-    private func helm(_ task: Task, _ options: [String: Value], name: String) throws -> ModuleResult {
+    /// A release with its complete values: `values_files`, `values` and `set_values` merged as helm merges them.
+    private func helm(_ task: Task, _ options: [String: Value], name: String, section: Runner.Section) throws -> ModuleResult {
         let release = try (options["release_name"] ?? options["name"] ?? .none).pythonString()
         let namespace = try (options["release_namespace"] ?? options["namespace"] ?? .none).pythonString()
         let chart = try (options["chart_ref"] ?? .string("")).pythonString()
@@ -81,7 +82,8 @@ struct RenderedModules {
         document[.string("chart")] = .string(chart)
         if let version { document[.string("version")] = .string(version) }
         if state != "present" { document[.string("state")] = .string(state) }
-        document[.string("values")] = options["release_values"] ?? options["values"] ?? Value.dict(OrderedDictionary<Value, Value>())
+        let request = try HelmRequest(options, chartFile: HelmModule.files(runner: runner, task: task, section: section))
+        document[.string("values")] = Value(yaml: request.values)
         let title = "helm release \(release) (\(chart)\(version.map { " " + $0 } ?? "")) in namespace \(namespace)\(state == "absent" ? ": would be uninstalled" : "")"
         emit(task, name, title: title, .dict(document), file: "helm-release-\(release)")
         return ModuleResult(changed: true)

@@ -28,9 +28,14 @@ struct HelmModule: TaskModule {
     }
 
     func request() throws -> HelmRequest {
-        let task = invocation.task
-        return try HelmRequest(invocation.options) { path in
-            let candidates = (invocation.section.role.map { [$0.filesPath + "/" + path] } ?? [])
+        try HelmRequest(invocation.options, chartFile: Self.files(runner: runner, task: invocation.task, section: invocation.section))
+    }
+
+    /// Reads a chart, values file or set file as the task names it: absolute, else from the
+    /// role's `files/`, the task's folder, then the playbook's.
+    static func files(runner: Runner, task: Task, section: Runner.Section) -> (String) -> (path: String, text: String)? {
+        { path in
+            let candidates = (section.role.map { [$0.filesPath + "/" + path] } ?? [])
                 + [Paths.join(task.directory, path), Paths.join(runner.playbookDirectory, path)]
             return runner.fileSystem.readFirst(path.hasPrefix("/") ? [path] : candidates)
         }
