@@ -5,6 +5,7 @@ import Kube
 import KubeHTTP
 import KubeTestServer
 import Testing
+import YAML
 
 /// helm_repository and charts from a repository, with the real helm 4 and helm 3 and a test
 /// chart repository on 127.0.0.1 serving the `web` chart (0.1.0 and 0.2.0) packaged by that helm.
@@ -29,6 +30,23 @@ struct HelmRepositoryLiveTests {
             try await HelmPlay.run(mode, playbook, kube: kube, helm: helm, kubeconfig: kubeconfig)
         }
 
+        /// Runs `body` against a fresh test API server, with rig's client for it; shut down afterwards.
+        func withCluster(_ body: (Cluster) async throws -> Void) async throws {
+            try await KubeTestServer.withServer { server in
+                let kubeconfig = home.folder + "/kubeconfig"
+                try server.writeKubeconfig(to: kubeconfig, embedCertificates: true)
+                let kube = HTTPKubeClientProvider(environment: [:], homeDirectory: home.folder)
+                do {
+                    let client = try await kube.client(kubeconfig: kubeconfig, context: nil)
+                    try await body(Cluster(world: self, kube: kube, kubeconfig: kubeconfig, client: client))
+                } catch {
+                    await kube.shutdown()
+                    throw error
+                }
+                await kube.shutdown()
+            }
+        }
+
         /// Runs `body` with a fresh world, or records an issue when the helm binary is missing.
         static func with(
             _ major: Major, layout: HelmHome.Layout = .helmHomes, credentials: ChartRepositoryServer.Credentials? = nil,
@@ -47,6 +65,25 @@ struct HelmRepositoryLiveTests {
                 let helm = HelmCommandClientProvider(environment: home.environment, defaultBinary: major.path)
                 try await body(World(major: major, home: home, charts: charts, helm: helm))
             }
+        }
+    }
+
+    /// A world's test API server: playbooks run against it, and its objects and release records read back.
+    struct Cluster {
+        let world: World
+        let kube: HTTPKubeClientProvider
+        let kubeconfig: String
+        let client: any KubeClient
+
+        var releases: HelmReleaseStore { HelmReleaseStore(client: client) }
+
+        func run(_ mode: RunOptions.Mode, _ playbook: String) async throws -> HelmPlay.Outcome {
+            try await world.run(mode, playbook, kube: kube, kubeconfig: kubeconfig)
+        }
+
+        /// The object `apps/<name>` of a kind, nil when absent.
+        func object(_ apiVersion: String, _ kind: String, _ name: String) async throws -> YAMLValue? {
+            try await client.get(try #require(try await client.resource(apiVersion: apiVersion, kind: kind)), name: name, namespace: "apps")
         }
     }
 
@@ -163,19 +200,15 @@ struct HelmRepositoryLiveTests {
     @Test("a chart from the repository is installed at 0.1.0, a version change is planned then upgraded to 0.2.0, then nothing runs helm", arguments: Major.allCases)
     func chartVersion(_ major: Major) async throws {
         try await World.with(major) { world in
-            try await KubeTestServer.withServer { server in
-                let kubeconfig = world.home.folder + "/kubeconfig"
-                try server.writeKubeconfig(to: kubeconfig, embedCertificates: true)
-                let kube = HTTPKubeClientProvider(environment: [:], homeDirectory: world.home.folder)
+            try await world.withCluster { cluster in
                 func run(_ mode: RunOptions.Mode, _ version: String) async throws -> HelmPlay.Outcome {
-                    try await world.run(mode, Self.release(world.charts.url, versions: [("web", version)]), kube: kube, kubeconfig: kubeconfig)
+                    try await cluster.run(mode, Self.release(world.charts.url, versions: [("web", version)]))
                 }
                 let installed = try await run(.apply, "0.1.0")
                 #expect(installed.recap.changed == 2, "\(installed.lines)")
                 #expect(world.charts.requests().contains { $0.path == "/web-0.1.0.tgz" && $0.status == 200 }, "the chart came from the repository")
-                let client = try await kube.client(kubeconfig: kubeconfig, context: nil)
-                let store = HelmReleaseStore(client: client)
-                #expect(try await store.latest(release: "web", namespace: "apps")?.chartVersion == "0.1.0")
+                #expect(try await cluster.releases.latest(release: "web", namespace: "apps")?.chartVersion == "0.1.0")
+                #expect(try await cluster.object("v1", "ConfigMap", "web-settings")?["data"]?["chart"] == .string("0.1.0"))
                 let before = await world.invocations().count
 
                 let plan = try await run(.plan, "0.2.0")
@@ -184,14 +217,12 @@ struct HelmRepositoryLiveTests {
 
                 let upgraded = try await run(.apply, "0.2.0")
                 #expect(upgraded.recap.changed == 1, "\(upgraded.lines)")
-                let release = try #require(try await store.latest(release: "web", namespace: "apps"))
+                let release = try #require(try await cluster.releases.latest(release: "web", namespace: "apps"))
                 #expect(release.revision == 2)
                 #expect(release.status == "deployed")
                 #expect(release.chartVersion == "0.2.0")
-                let configMap = try await client.get(try #require(try await client.resource(apiVersion: "v1", kind: "ConfigMap")), name: "web-settings", namespace: "apps")
-                #expect(configMap?["data"]?["chart"] == .string("0.2.0"))
-                let deployment = try await client.get(
-                    try #require(try await client.resource(apiVersion: "apps/v1", kind: "Deployment")), name: "web-web", namespace: "apps")
+                #expect(try await cluster.object("v1", "ConfigMap", "web-settings")?["data"]?["chart"] == .string("0.2.0"))
+                let deployment = try await cluster.object("apps/v1", "Deployment", "web-web")
                 guard case .sequence(let containers) = deployment?["spec"]?["template"]?["spec"]?["containers"] ?? .null else {
                     Issue.record("the Deployment web-web has no containers: \(String(describing: deployment))")
                     return
@@ -203,7 +234,6 @@ struct HelmRepositoryLiveTests {
                 #expect(again.recap.changed == 0, "\(again.lines)")
                 #expect(again.succeeded)
                 #expect(await world.invocations().count == after, "no helm process on the no-op path")
-                await kube.shutdown()
             }
         }
     }
@@ -211,21 +241,14 @@ struct HelmRepositoryLiveTests {
     @Test("two releases asking for update_repo_cache in one run refresh the repositories once", arguments: Major.allCases)
     func oneRepositoryUpdate(_ major: Major) async throws {
         try await World.with(major) { world in
-            try await KubeTestServer.withServer { server in
-                let kubeconfig = world.home.folder + "/kubeconfig"
-                try server.writeKubeconfig(to: kubeconfig, embedCertificates: true)
-                let kube = HTTPKubeClientProvider(environment: [:], homeDirectory: world.home.folder)
-                let playbook = Self.release(world.charts.url, versions: [("first", "0.1.0"), ("second", "0.2.0")])
-                let installed = try await world.run(.apply, playbook, kube: kube, kubeconfig: kubeconfig)
+            try await world.withCluster { cluster in
+                let installed = try await cluster.run(.apply, Self.release(world.charts.url, versions: [("first", "0.1.0"), ("second", "0.2.0")]))
                 #expect(installed.recap.changed == 3, "\(installed.lines)")
                 let invocations = await world.invocations()
                 #expect(invocations.filter { $0.starts(with: ["repo", "update"]) }.count == 1, "\(invocations)")
                 #expect(invocations.filter { $0.starts(with: ["upgrade", "--install"]) }.count == 2, "\(invocations)")
-                let client = try await kube.client(kubeconfig: kubeconfig, context: nil)
-                let store = HelmReleaseStore(client: client)
-                #expect(try await store.latest(release: "first", namespace: "apps")?.chartVersion == "0.1.0")
-                #expect(try await store.latest(release: "second", namespace: "apps")?.chartVersion == "0.2.0")
-                await kube.shutdown()
+                #expect(try await cluster.releases.latest(release: "first", namespace: "apps")?.chartVersion == "0.1.0")
+                #expect(try await cluster.releases.latest(release: "second", namespace: "apps")?.chartVersion == "0.2.0")
             }
         }
     }

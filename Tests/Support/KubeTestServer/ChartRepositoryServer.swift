@@ -12,7 +12,7 @@ import Synchronization
 /// request without the right `Authorization: Basic` header gets 401 and a `WWW-Authenticate`
 /// challenge. The folder is read per request, so files (an index naming this server's URL) may
 /// be written after ``start(folder:credentials:)``.
-package final class ChartRepositoryServer: Sendable {
+package final class ChartRepositoryServer: StoppableServer {
     /// A login the server requires.
     package struct Credentials: Sendable, Hashable {
         package var username: String
@@ -92,15 +92,7 @@ package final class ChartRepositoryServer: Sendable {
     package static func withServer<Result: Sendable>(
         folder: String, credentials: Credentials? = nil, _ body: (ChartRepositoryServer) async throws -> Result
     ) async throws -> Result {
-        let server = try await start(folder: folder, credentials: credentials)
-        do {
-            let result = try await body(server)
-            await server.shutdown()
-            return result
-        } catch {
-            await server.shutdown()
-            throw error
-        }
+        try await start(folder: folder, credentials: credentials).serve(body)
     }
 
     /// Stops listening, closes every connection and waits for them.
