@@ -204,6 +204,14 @@ struct HelmRepositoryLiveTests {
                 func run(_ mode: RunOptions.Mode, _ version: String) async throws -> HelmPlay.Outcome {
                     try await cluster.run(mode, Self.release(world.charts.url, versions: [("web", version)]))
                 }
+                let fresh = try await run(.plan, "0.1.0")
+                #expect(
+                    fresh.lines == [
+                        "repo: changed + charts helm repository (\(world.charts.url))",
+                        #"web: changed + apps/web helm release [chart: - → "web"] [version: - → "0.1.0"] (its chart repository charts comes from an earlier task; its objects show once that is added)"#,
+                    ])
+                #expect(await world.invocations().isEmpty, "plan on a fresh machine starts no helm")
+
                 let installed = try await run(.apply, "0.1.0")
                 #expect(installed.recap.changed == 2, "\(installed.lines)")
                 #expect(world.charts.requests().contains { $0.path == "/web-0.1.0.tgz" && $0.status == 200 }, "the chart came from the repository")
@@ -212,11 +220,20 @@ struct HelmRepositoryLiveTests {
                 let before = await world.invocations().count
 
                 let plan = try await run(.plan, "0.2.0")
-                #expect(plan.lines == ["repo: ok = charts helm repository", #"web: changed ~ apps/web helm release [version: "0.1.0" → "0.2.0"]"#])
-                #expect(await world.invocations().count == before, "plan starts no helm")
+                #expect(
+                    plan.lines == [
+                        "repo: ok = charts helm repository",
+                        #"web: changed ~ apps/web helm release [version: "0.1.0" → "0.2.0"]"#,
+                        #"web: changed   ~ apps/web-settings ConfigMap [data.chart: "0.1.0" → "0.2.0"]"#,
+                        #"web: changed   ~ apps/web-web Deployment [spec.template.spec.containers: [{"name":"web","image":"registry.example/web:1.0"}] → [{"name":"web","image":"registry.example/web:2.0"}]]"#,
+                    ])
+                let planned = await world.invocations().dropFirst(before)
+                #expect(planned.allSatisfy { !$0.starts(with: ["upgrade"]) || $0.contains("--dry-run=server") }, "plan upgrades nothing: \(planned)")
+                #expect(try await cluster.releases.latest(release: "web", namespace: "apps")?.revision == 1)
 
                 let upgraded = try await run(.apply, "0.2.0")
                 #expect(upgraded.recap.changed == 1, "\(upgraded.lines)")
+                #expect(upgraded.lines == plan.lines, "apply reports what plan showed")
                 let release = try #require(try await cluster.releases.latest(release: "web", namespace: "apps"))
                 #expect(release.revision == 2)
                 #expect(release.status == "deployed")
