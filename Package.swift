@@ -138,10 +138,15 @@ let package = Package(
         .testTarget(name: "TemplateTests", dependencies: ["Template", "YAML"]),
         .testTarget(name: "RigCLITests", dependencies: ["RigCLI", "Engine", "Template", "YAML", "Diagnostics", "Kube", "KubeHTTP", "KubeTestServer"]),
         .testTarget(name: "EngineTests", dependencies: ["Engine", "Template", "YAML", "Kube", "JetStream", "Helm"]),
-        // The helm modules against the fake, and the real helm 4 and helm 3 against the test API server.
+        // The helm modules against the fake, and the real helm 4 and helm 3 against the test API server
+        // and a test chart repository (charts packaged with the real helm at test time).
         .testTarget(
             name: "HelmTests",
-            dependencies: ["Helm", "Engine", "Template", "YAML", "Kube", "KubeHTTP", "KubeTestServer"],
+            dependencies: [
+                "Helm", "Engine", "Template", "YAML", "Kube", "KubeHTTP", "KubeTestServer",
+                .product(name: "Subprocess", package: "swift-subprocess"),
+                .product(name: "SystemPackage", package: "swift-system"),
+            ],
             exclude: ["Fixtures"]
         ),
         .testTarget(

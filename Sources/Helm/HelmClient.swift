@@ -5,7 +5,7 @@ import YAML
 /// a run that changes nothing starts no helm process. The live implementation is
 /// `HelmCommandClient`; the engine's tests use `InMemoryHelmClient`.
 package protocol HelmClient: Sendable {
-    /// The configured repositories (`helm repo list`); empty when there are none.
+    /// The configured repositories (what `helm repo list` shows); empty when there are none.
     func repositories() async throws(HelmError) -> [HelmRepository]
 
     /// Adds (or with `forceUpdate`, replaces) a repository; the password goes through stdin.

@@ -32,6 +32,9 @@ package actor HelmCommandClient: HelmClient {
     }
 
     package func repositories() async throws(HelmError) -> [HelmRepository] {
+        // helm's own file, read directly: no helm process on the path most runs take. Only a
+        // file rig cannot read is left to `helm repo list`.
+        if let configured = HelmRepositoryConfig(environment: environment).repositories() { return configured }
         let output: String
         do throws(HelmError) {
             output = try await run(["repo", "list", "-o", "json"])

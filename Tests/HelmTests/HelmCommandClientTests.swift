@@ -60,7 +60,7 @@ struct HelmCommandClientTests {
         #expect(HelmFingerprint.of(chart: .pinned(reference: "r/c", version: "1"), values: values) != HelmFingerprint.of(chart: .pinned(reference: "r/c", version: "2"), values: values))
     }
 
-    @Test("a fresh helm home lists no repositories (helm's 'no repositories' error is an empty list) and the major version is detected", arguments: HelmLiveTests.Major.allCases)
+    @Test("a fresh helm home lists no repositories (no repositories file, no helm process) and the major version is detected", arguments: HelmLiveTests.Major.allCases)
     func emptyRepositories(_ major: HelmLiveTests.Major) async throws {
         guard FileManager.default.isExecutableFile(atPath: major.path) else {
             Issue.record("\(major.rawValue) is missing at \(major.path): run scripts/setup.sh (or set \(major.variable))")
@@ -72,6 +72,7 @@ struct HelmCommandClientTests {
             executable: major.path,
             environment: ["HOME": home, "HELM_CONFIG_HOME": home + "/config", "HELM_CACHE_HOME": home + "/cache", "HELM_DATA_HOME": home + "/data"])
         #expect(try await client.repositories() == [])
+        #expect(await client.invocations.isEmpty)
         #expect(try await client.majorVersion() == (major == .four ? 4 : 3))
     }
 }

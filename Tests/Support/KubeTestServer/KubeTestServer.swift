@@ -17,7 +17,7 @@ import NIOSSL
 /// are always JSON. Known gaps: protobuf bodies of other kinds get 415; lists merge by key only
 /// for the fields in `ListKeys`; built-in kinds get no defaults and no schema validation;
 /// watches poll the store every 50 ms.
-package final class KubeTestServer: Sendable {
+package final class KubeTestServer: StoppableServer {
     /// The port it listens on (127.0.0.1 only).
     package let port: Int
     /// The throwaway CA and the certificates it signed.
@@ -86,15 +86,7 @@ package final class KubeTestServer: Sendable {
     package static func withServer<Result: Sendable>(
         options: KubeTestServerOptions = KubeTestServerOptions(), _ body: (KubeTestServer) async throws -> Result
     ) async throws -> Result {
-        let server = try await start(options: options)
-        do {
-            let result = try await body(server)
-            await server.shutdown()
-            return result
-        } catch {
-            await server.shutdown()
-            throw error
-        }
+        try await start(options: options).serve(body)
     }
 
     private static func tlsConfiguration(_ certificates: TestCertificates) throws -> TLSConfiguration {

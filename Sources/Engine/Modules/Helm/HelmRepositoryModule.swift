@@ -3,8 +3,9 @@ import Kube
 import Template
 
 /// `kubernetes.core.helm_repository`: a chart repository in helm's own configuration, compared
-/// with `helm repo list`; added when missing; a different URL under the same name is an error
-/// unless `force_update`. The password goes to helm through stdin.
+/// with helm's repositories file (read by the client, so an unchanged repository starts no helm);
+/// added when missing; a different URL under the same name is an error unless `force_update`.
+/// The password goes to helm through stdin.
 struct HelmRepositoryModule: TaskModule {
     let invocation: ModuleInvocation
 
