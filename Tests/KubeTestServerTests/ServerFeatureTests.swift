@@ -116,6 +116,22 @@ struct ServerFeatureTests {
         }
     }
 
+    @Test("a watch list (sendInitialEvents, as Helm 4's --wait asks) sends the objects, then a BOOKMARK marking the initial events' end")
+    func watchList() async throws {
+        try await KubeTestServer.withServer { server in
+            let client = try CurlClient(server)
+            _ = try await client.apply(
+                "/api/v1/namespaces/default/configmaps/watched",
+                #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"watched"},"data":{"a":"1"}}"#)
+            let response = try await client.get(
+                "/api/v1/namespaces/default/configmaps?watch=true&timeoutSeconds=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&resourceVersion=999999")
+            let lines = response.body.split(separator: "\n").map { try? YAMLValue.parseJSON(Array($0.utf8)) }
+            #expect(lines.map { $0?["type"]?.stringValue } == ["ADDED", "BOOKMARK"])
+            #expect(lines.last??[path: ["object", "kind"]] == .string("ConfigMap"))
+            #expect(lines.last??[path: ["object", "metadata", "annotations", "k8s.io/initial-events-end"]] == .string("true"))
+        }
+    }
+
     @Test("kubeconfigs are written with mode 0600, with certificate files or embedded data")
     func kubeconfig() async throws {
         try await KubeTestServer.withServer { server in

@@ -60,8 +60,22 @@ extension KubeAPI {
     func watchPlan(_ target: Target, _ request: APIRequest) throws(APIError) -> WatchPlan {
         _ = try selected(target, request)
         let timeout = Int(request.query["timeoutSeconds"] ?? "").map { max(0, min($0, 3600)) } ?? 1800
-        let since = Int(request.query["resourceVersion"] ?? "") ?? 0
-        return WatchPlan(target: target, request: request, timeoutSeconds: timeout, sinceRevision: since)
+        // A watch list (`sendInitialEvents=true`, client-go's WatchList, which Helm 4's --wait
+        // uses) starts with every selected object, whatever resourceVersion it names.
+        let initialEvents = request.query["sendInitialEvents"] == "true"
+        let since = initialEvents ? 0 : Int(request.query["resourceVersion"] ?? "") ?? 0
+        return WatchPlan(target: target, request: request, timeoutSeconds: timeout, sinceRevision: since, sendInitialEvents: initialEvents)
+    }
+
+    /// The BOOKMARK that ends a watch list's initial events, as the real API server sends it:
+    /// an object of the watched kind holding only the resourceVersion and the
+    /// `k8s.io/initial-events-end` annotation.
+    func initialEventsEnd(_ plan: WatchPlan) -> YAMLValue {
+        let metadata: YAMLValue = .object([
+            "resourceVersion": .string(String(store.revision)),
+            "annotations": .object(["k8s.io/initial-events-end": .string("true")]),
+        ])
+        return .object(["kind": .string(plan.target.kind.kind), "apiVersion": .string(plan.target.kind.groupVersion), "metadata": metadata])
     }
 
     /// The object as this kind's version serves it.
@@ -85,4 +99,6 @@ struct WatchPlan: Sendable {
     var timeoutSeconds: Int
     /// Events for objects at or below this revision are not sent (0: send every object as ADDED).
     var sinceRevision: Int
+    /// Whether the initial ADDED events end with a BOOKMARK marking their end.
+    var sendInitialEvents = false
 }

@@ -2,8 +2,9 @@ import NIOCore
 import NIOHTTP1
 import YAML
 
-/// Streams watch events: first the selected objects as `ADDED`, then changes as they happen
-/// (polled), until `timeoutSeconds` or until the client goes away (`43`).
+/// Streams watch events: first the selected objects as `ADDED` (for a watch list, then a
+/// BOOKMARK marking their end), then changes as they happen (polled), until `timeoutSeconds` or
+/// until the client goes away.
 struct WatchStreamer: Sendable {
     let api: KubeAPI
     let plan: WatchPlan
@@ -34,6 +35,7 @@ struct WatchStreamer: Sendable {
                 events.append(Self.event("DELETED", gone.object))
                 known[key] = nil
             }
+            if first, plan.sendInitialEvents { events.append(Self.event("BOOKMARK", await api.initialEventsEnd(plan))) }
             first = false
             for event in events {
                 try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: event.jsonBytes + [UInt8(ascii: "\n")]))))
