@@ -15,45 +15,6 @@ import YAML
 struct HelmLiveFailureTests {
     typealias Major = HelmLiveTests.Major
 
-    /// A test server, a kubeconfig for it, rig's own kube client and a helm whose calls are counted.
-    struct Cluster {
-        let kubeconfig: String
-        let kube: HTTPKubeClientProvider
-        let helm: HelmCommandClientProvider
-
-        func run(_ mode: RunOptions.Mode, _ playbook: String) async throws -> HelmPlay.Outcome {
-            try await HelmPlay.run(mode, playbook, kube: kube, helm: helm, kubeconfig: kubeconfig)
-        }
-
-        func client() async throws -> any KubeClient { try await kube.client(kubeconfig: kubeconfig, context: nil) }
-
-        func release(_ name: String, _ namespace: String = "apps") async throws -> HelmRelease? {
-            try await HelmReleaseStore(client: try await client()).latest(release: name, namespace: namespace)
-        }
-    }
-
-    static func withCluster(_ major: Major, _ body: (Cluster) async throws -> Void) async throws {
-        guard FileManager.default.isExecutableFile(atPath: major.path) else {
-            Issue.record("\(major.rawValue) is missing at \(major.path): run scripts/setup.sh (or set \(major.variable))")
-            return
-        }
-        let home = try HelmPlay.folder()
-        defer { try? FileManager.default.removeItem(atPath: home) }
-        try await KubeTestServer.withServer { server in
-            let kubeconfig = home + "/kubeconfig"
-            try server.writeKubeconfig(to: kubeconfig, embedCertificates: true)
-            let environment = [
-                "HOME": home, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                "HELM_CACHE_HOME": home + "/cache", "HELM_CONFIG_HOME": home + "/config", "HELM_DATA_HOME": home + "/data",
-            ]
-            let cluster = Cluster(
-                kubeconfig: kubeconfig, kube: HTTPKubeClientProvider(environment: [:], homeDirectory: home),
-                helm: HelmCommandClientProvider(environment: environment, defaultBinary: major.path))
-            try await body(cluster)
-            await cluster.kube.shutdown()
-        }
-    }
-
     static func demo(chart: String = HelmPlay.chart("demo"), extra: String = "", password: String = "s3cret-value") -> String {
         """
         - hosts: localhost
@@ -71,7 +32,7 @@ struct HelmLiveFailureTests {
 
     @Test("an install whose objects never become ready fails with helm's output, a hint and no value, and is rolled back (atomic)", arguments: Major.allCases)
     func atomicInstall(_ major: Major) async throws {
-        try await Self.withCluster(major) { cluster in
+        try await HelmCluster.with(major) { cluster in
             let play = Self.demo(extra: "wait: true\n        wait_timeout: 2s\n        atomic: true")
             let outcome = try await cluster.run(.apply, play)
             #expect(!outcome.succeeded || outcome.recap.failed == 1)
@@ -91,7 +52,7 @@ struct HelmLiveFailureTests {
 
     @Test("a release left in pending-upgrade is reported with the way out, and helm is not started", arguments: Major.allCases)
     func pendingUpgrade(_ major: Major) async throws {
-        try await Self.withCluster(major) { cluster in
+        try await HelmCluster.with(major) { cluster in
             #expect(try await cluster.run(.apply, Self.demo()).recap.changed == 1)
             var stuck = try #require(try await cluster.release("demo"))
             stuck.status = "pending-upgrade"
@@ -112,7 +73,7 @@ struct HelmLiveFailureTests {
 
     @Test("a local chart edited without a version bump: plan shows the object that changes, apply upgrades, then nothing runs", arguments: Major.allCases)
     func editedChart(_ major: Major) async throws {
-        try await Self.withCluster(major) { cluster in
+        try await HelmCluster.with(major) { cluster in
             let folder = try HelmPlay.folder()
             defer { try? FileManager.default.removeItem(atPath: folder) }
             try FileManager.default.copyItem(atPath: HelmPlay.chart("demo"), toPath: folder + "/demo")
@@ -166,7 +127,7 @@ struct HelmLiveFailureTests {
 
     @Test("CRDs an earlier task applied: helm's refusal is explained (take_ownership, skip_crds), then Helm 4's conflict (force)", arguments: Major.allCases)
     func crdOwnership(_ major: Major) async throws {
-        try await Self.withCluster(major) { cluster in
+        try await HelmCluster.with(major) { cluster in
             let refused = try await cluster.run(.apply, Self.crds(""))
             #expect(refused.recap.failed == 1)
             let ownership = try #require(refused.events.last?.diagnostic)

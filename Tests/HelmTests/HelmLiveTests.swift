@@ -41,23 +41,10 @@ struct HelmLiveTests {
 
     @Test("install, a second run without a single helm process, a values change planned then upgraded, then state absent", arguments: Major.allCases)
     func lifecycle(_ major: Major) async throws {
-        guard FileManager.default.isExecutableFile(atPath: major.path) else {
-            Issue.record("\(major.rawValue) is missing at \(major.path): run scripts/setup.sh (or set \(major.variable))")
-            return
-        }
-        let home = try HelmPlay.folder()
-        defer { try? FileManager.default.removeItem(atPath: home) }
-        try await KubeTestServer.withServer { server in
-            let kubeconfig = home + "/kubeconfig"
-            try server.writeKubeconfig(to: kubeconfig, embedCertificates: true)
-            let kube = HTTPKubeClientProvider(environment: [:], homeDirectory: home)
-            let environment = [
-                "HOME": home, "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-                "HELM_CACHE_HOME": home + "/cache", "HELM_CONFIG_HOME": home + "/config", "HELM_DATA_HOME": home + "/data",
-            ]
-            let helm = HelmCommandClientProvider(environment: environment, defaultBinary: major.path)
+        try await HelmCluster.with(major) { cluster in
+            let (kube, helm, kubeconfig) = (cluster.kube, cluster.helm, cluster.kubeconfig)
             func run(_ mode: RunOptions.Mode, _ playbook: String) async throws -> HelmPlay.Outcome {
-                try await HelmPlay.run(mode, playbook, kube: kube, helm: helm, kubeconfig: kubeconfig)
+                try await cluster.run(mode, playbook)
             }
             let fresh = try await run(.plan, Self.playbook())
             #expect(fresh.lines.dropFirst() == ["demo: changed   + apps/demo-settings ConfigMap", "demo: changed   + apps/demo-web Deployment"])
@@ -97,7 +84,6 @@ struct HelmLiveTests {
             #expect(try await HelmReleaseStore(client: client).latest(release: "demo", namespace: "apps") == nil)
             let invocations = await helm.invocations()
             #expect(invocations.allSatisfy { !$0.contains("replicas") && !$0.contains("green") }, "values never in argv")
-            await kube.shutdown()
         }
     }
 }
