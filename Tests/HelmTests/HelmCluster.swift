@@ -9,6 +9,7 @@ import Testing
 /// A test server, a kubeconfig for it, rig's own kube client and a helm (in a fresh helm home)
 /// whose calls are counted.
 struct HelmCluster {
+    let home: HelmHome
     let kubeconfig: String
     let kube: HTTPKubeClientProvider
     let helm: HelmCommandClientProvider
@@ -35,7 +36,7 @@ struct HelmCluster {
             let kubeconfig = home.folder + "/kubeconfig"
             try server.writeKubeconfig(to: kubeconfig, embedCertificates: true)
             let cluster = HelmCluster(
-                kubeconfig: kubeconfig, kube: HTTPKubeClientProvider(environment: [:], homeDirectory: home.folder),
+                home: home, kubeconfig: kubeconfig, kube: HTTPKubeClientProvider(environment: [:], homeDirectory: home.folder),
                 helm: HelmCommandClientProvider(environment: home.environment, defaultBinary: major.path))
             try await body(cluster)
             await cluster.kube.shutdown()

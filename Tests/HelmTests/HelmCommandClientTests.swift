@@ -57,6 +57,10 @@ struct HelmCommandClientTests {
         try "a: 2\n".write(toFile: folder + "/templates/a.yaml", atomically: true, encoding: .utf8)
         #expect(HelmFingerprint.of(chart: .directory(folder), values: values) != first)
         #expect(HelmFingerprint.of(chart: .directory(folder + "/missing"), values: values) == nil)
+        try Data([1, 2, 3]).write(to: URL(fileURLWithPath: folder + "/a.tgz"))
+        try Data([1, 2, 4]).write(to: URL(fileURLWithPath: folder + "/b.tgz"))
+        let archive = HelmFingerprint.of(chart: .archive(folder + "/a.tgz"), values: values)
+        #expect(archive != nil && archive != HelmFingerprint.of(chart: .archive(folder + "/b.tgz"), values: values))
         #expect(HelmFingerprint.of(chart: .pinned(reference: "r/c", version: "1"), values: values) != HelmFingerprint.of(chart: .pinned(reference: "r/c", version: "2"), values: values))
     }
 

@@ -86,4 +86,25 @@ struct HelmLiveTests {
             #expect(invocations.allSatisfy { !$0.contains("replicas") && !$0.contains("green") }, "values never in argv")
         }
     }
+
+    @Test("a packaged chart (.tgz, relative to the playbook) installs, and a second run starts no helm (its bytes are the fingerprint)", arguments: Major.allCases)
+    func packagedChart(_ major: Major) async throws {
+        try await HelmCluster.with(major) { cluster in
+            let folder = try HelmPlay.folder()
+            defer { try? FileManager.default.removeItem(atPath: folder) }
+            _ = try await cluster.home.helm(major.path, ["package", HelmPlay.chart("demo"), "-d", folder])
+            let archive = folder + "/demo-0.1.0.tgz"
+            let play = Self.playbook().replacingOccurrences(of: HelmPlay.chart("demo"), with: "demo-0.1.0.tgz")
+            let data = ["demo-0.1.0.tgz": try Data(contentsOf: URL(fileURLWithPath: archive))]
+            func run(_ mode: RunOptions.Mode) async throws -> HelmPlay.Outcome {
+                try await HelmPlay.run(mode, play, kube: cluster.kube, helm: cluster.helm, kubeconfig: cluster.kubeconfig, data: data)
+            }
+            #expect(try await run(.apply).recap.changed == 1)
+            let installed = await cluster.helm.invocations().count
+            let again = try await run(.apply)
+            #expect(again.recap.changed == 0 && again.succeeded, "\(again.lines)")
+            #expect(await cluster.helm.invocations().count == installed, "same archive, same values: no helm")
+            #expect(try await cluster.release("demo")?.chartName == "demo")
+        }
+    }
 }

@@ -50,11 +50,13 @@ struct HelmPlay {
 
     static func run(
         _ mode: RunOptions.Mode, _ playbook: String, kube: any KubeClientProvider, helm: any HelmClientProvider,
-        kubeconfig: String? = nil, extra: [String: Value] = [:], files: [String: String] = [:], showValues: Bool = true
+        kubeconfig: String? = nil, extra: [String: Value] = [:], files: [String: String] = [:], data: [String: Data] = [:],
+        showValues: Bool = true
     ) async throws -> Outcome {
         let folder = try folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         for (name, text) in files { try text.write(toFile: folder + "/" + name, atomically: true, encoding: .utf8) }
+        for (name, bytes) in data { try bytes.write(to: URL(fileURLWithPath: folder + "/" + name)) }
         try playbook.write(toFile: folder + "/play.yaml", atomically: true, encoding: .utf8)
         let context = LoadContext(fileSystem: LocalEngineFileSystem())
         let loaded = try #require(PlaybookLoader(context: context).load(folder + "/play.yaml"))

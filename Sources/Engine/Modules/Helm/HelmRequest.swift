@@ -64,7 +64,9 @@ struct HelmRequest {
             chartVersion = explicitVersion ?? local.version
             chartContent = .directory(local.directory)
         } else if reference.hasSuffix(".tgz"), !reference.contains("://") {
-            chartContent = .archive(reference)
+            // A packaged chart is found where a chart directory would be; helm gets its full path.
+            chart = chartFile(reference)?.path ?? reference
+            chartContent = .archive(chart)
         } else if let explicitVersion {
             chartContent = .pinned(reference: reference, version: explicitVersion)
         } else if reference.contains("://"), reference.hasSuffix(".tgz") {
