@@ -130,7 +130,7 @@ let package = Package(
         ),
         .executableTarget(name: "kube-test-apiserver", dependencies: ["KubeTestServer"], path: "Tests/Support/kube-test-apiserver"),
         // Fuzz entry point for the template engine, the YAML loader and the playbook loader; see scripts/fuzz.sh.
-        .executableTarget(name: "FuzzTemplate", dependencies: ["Engine", "Template", "YAML", "Kube"]),
+        .executableTarget(name: "FuzzTemplate", dependencies: ["Engine", "Template", "YAML", "Kube", "Helm"]),
         // Timing harness behind `make bench`; not shipped.
         .executableTarget(name: "TemplateBench", dependencies: ["Template", "YAML"]),
         .testTarget(name: "DiagnosticsTests", dependencies: ["Diagnostics"]),

@@ -1,4 +1,5 @@
 import Engine
+import Helm
 import Kube
 import Template
 import YAML
@@ -25,6 +26,9 @@ func fuzzOne(_ bytes: UnsafeRawBufferPointer) {
         _ = KubeFieldSet(fieldsV1: json)
         _ = KubeObjectComparison.changes(from: json, to: .mapping([]))
         _ = KubeReadiness.of(json)
+        // helm's release records come from the cluster: a Secret, and the release JSON inside it.
+        _ = try? HelmRelease(secret: json)
+        _ = HelmRelease(record: json)
     }
     _ = try? KubeConfig.parse(text, path: "fuzz-kubeconfig", homeDirectory: "/nonexistent")
     for kind in HelmSetValues.Kind.allCases {

@@ -54,7 +54,8 @@ package struct HelmRelease: Sendable, Hashable {
         if inner.starts(with: [0x1f, 0x8b]) {
             var buffer = ByteBuffer(bytes: inner)
             do {
-                var plain = try buffer.decompress(with: .gzip())
+                // A release record is a Secret (at most 1 MiB); 256 MiB unpacked is far beyond any real one.
+                var plain = try buffer.decompress(with: .gzip(), maxSize: 256 << 20)
                 json = plain.readBytes(length: plain.readableBytes) ?? []
             } catch {
                 throw .record(secretName, "its gzip data is corrupt (\(error))")
