@@ -49,8 +49,10 @@ package enum KubeObjectComparison {
         }
     }
 
-    /// The field-level differences from `before` to `after`, both pruned first; sequences are
-    /// compared whole.
+    /// The field-level differences from `before` to `after`, both pruned first. Lists of named
+    /// items (containers, env, ports, volumes: every item a mapping with a unique `name`) are
+    /// compared item by item, as `containers[web].image`; other lists, and named lists whose only
+    /// change is their order, are compared whole.
     package static func changes(from before: YAMLValue?, to after: YAMLValue?) -> [KubeFieldChange] {
         var changes: [KubeFieldChange] = []
         diff(before.map(pruned), after.map(pruned), path: [], into: &changes)
@@ -68,10 +70,34 @@ package enum KubeObjectComparison {
             for pair in old where !new.contains(where: { $0.key == pair.key }) {
                 diff(pair.value, nil, path: path + [keyText(pair.key)], into: &changes)
             }
+        case (.sequence(let old)?, .sequence(let new)?):
+            if let oldNamed = named(old), let newNamed = named(new) {
+                let count = changes.count
+                for (name, item) in newNamed {
+                    diff(oldNamed.first { $0.name == name }?.item, item, path: path + ["[\(name)]"], into: &changes)
+                }
+                for (name, item) in oldNamed where !newNamed.contains(where: { $0.name == name }) {
+                    diff(item, nil, path: path + ["[\(name)]"], into: &changes)
+                }
+                if changes.count > count || old == new { return }
+            }
+            if isSubset(.sequence(old), of: .sequence(new)) && isSubset(.sequence(new), of: .sequence(old)) { return }
+            changes.append(KubeFieldChange(path: path, before: before, after: after))
         default:
             if let before, let after, before == after || (isSubset(before, of: after) && isSubset(after, of: before)) { return }
             changes.append(KubeFieldChange(path: path, before: before, after: after))
         }
+    }
+
+    /// The items of a list by their `name`, when every item is a mapping with a unique string name.
+    private static func named(_ items: [YAMLValue]) -> [(name: String, item: YAMLValue)]? {
+        var result: [(name: String, item: YAMLValue)] = []
+        var seen = Set<String>()
+        for item in items {
+            guard let name = item["name"]?.stringValue, !name.isEmpty, seen.insert(name).inserted else { return nil }
+            result.append((name, item))
+        }
+        return result.isEmpty ? nil : result
     }
 
     private static func keyText(_ key: YAMLValue) -> String {
@@ -92,10 +118,15 @@ package struct KubeFieldChange: Sendable, Hashable {
         self.after = after
     }
 
-    /// `spec.template.metadata.labels["app.kubernetes.io/name"]`-style, as kubectl explain writes paths.
+    /// `spec.template.metadata.labels["app.kubernetes.io/name"]`-style, as kubectl explain writes
+    /// paths; an item of a named list is `containers[web]`.
     package var pathText: String {
         var text = ""
         for segment in path {
+            if segment.hasPrefix("["), segment.hasSuffix("]") {
+                text += segment
+                continue
+            }
             let plain = segment.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
             if plain {
                 text += text.isEmpty ? segment : "." + segment

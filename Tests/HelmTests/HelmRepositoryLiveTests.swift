@@ -225,7 +225,7 @@ struct HelmRepositoryLiveTests {
                         "repo: ok = charts helm repository",
                         #"web: changed ~ apps/web helm release [version: "0.1.0" → "0.2.0"]"#,
                         #"web: changed   ~ apps/web-settings ConfigMap [data.chart: "0.1.0" → "0.2.0"]"#,
-                        #"web: changed   ~ apps/web-web Deployment [spec.template.spec.containers: [{"name":"web","image":"registry.example/web:1.0"}] → [{"name":"web","image":"registry.example/web:2.0"}]]"#,
+                        #"web: changed   ~ apps/web-web Deployment [spec.template.spec.containers[web].image: "registry.example/web:1.0" → "registry.example/web:2.0"]"#,
                     ])
                 let planned = await world.invocations().dropFirst(before)
                 #expect(planned.allSatisfy { !$0.starts(with: ["upgrade"]) || $0.contains("--dry-run=server") }, "plan upgrades nothing: \(planned)")

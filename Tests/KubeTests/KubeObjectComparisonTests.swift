@@ -55,6 +55,22 @@ struct KubeObjectComparisonTests {
         #expect(changes.last?.before == nil)
     }
 
+    @Test("lists of named items (containers, env) are diffed item by item; other lists, and a reordering, whole")
+    func namedLists() throws {
+        let before = try Self.json(#"{"spec":{"containers":[{"name":"web","image":"web:1","env":[{"name":"A","value":"1"},{"name":"B","value":"2"}]},{"name":"log","image":"log:1"}],"args":["a","b"]}}"#)
+        let after = try Self.json(#"{"spec":{"containers":[{"name":"web","image":"web:2","env":[{"name":"A","value":"1"},{"name":"B","value":"3"}]},{"name":"proxy","image":"proxy:1"}],"args":["a","c"]}}"#)
+        let changes = KubeObjectComparison.changes(from: before, to: after)
+        #expect(
+            changes.map(\.pathText) == [
+                "spec.containers[web].image", "spec.containers[web].env[B].value", "spec.containers[proxy]", "spec.containers[log]", "spec.args",
+            ])
+        #expect(changes.first?.after == .string("web:2"))
+        #expect(changes[2].before == nil && changes[3].after == nil)
+        let reordered = try Self.json(#"{"spec":{"containers":[{"name":"log","image":"log:1"},{"name":"web","image":"web:1","env":[{"name":"A","value":"1"},{"name":"B","value":"2"}]}],"args":["a","b"]}}"#)
+        #expect(KubeObjectComparison.changes(from: before, to: reordered).map(\.pathText) == ["spec.containers"], "order is a change too")
+        #expect(KubeObjectComparison.changes(from: before, to: before).isEmpty)
+    }
+
     @Test("built-in readiness and wait_condition read status as kubectl wait does")
     func readiness() throws {
         let deployment = try Self.json(#"{"kind":"Deployment","metadata":{"generation":2},"spec":{"replicas":2},"status":{"observedGeneration":2,"updatedReplicas":2,"availableReplicas":1}}"#)
