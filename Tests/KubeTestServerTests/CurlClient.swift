@@ -38,7 +38,7 @@ struct CurlClient {
 
     func send(
         _ method: String, _ path: String, body: String? = nil, contentType: String? = nil, accept: String = "application/json",
-        credentials: Credentials = .clientCertificate, timeoutSeconds: Int = 20
+        credentials: Credentials = .clientCertificate, timeoutSeconds: Int = 90
     ) async throws -> TestResponse {
         try await send(method, path, bytes: body.map { Array($0.utf8) }, contentType: contentType, accept: accept, credentials: credentials,
             timeoutSeconds: timeoutSeconds)
@@ -47,7 +47,7 @@ struct CurlClient {
     /// Sends a body of raw bytes (protobuf, or anything broken).
     func send(
         _ method: String, _ path: String, bytes body: [UInt8]?, contentType: String? = nil, accept: String = "application/json",
-        credentials: Credentials = .clientCertificate, timeoutSeconds: Int = 20
+        credentials: Credentials = .clientCertificate, timeoutSeconds: Int = 90
     ) async throws -> TestResponse {
         let id = UUID().uuidString
         let bodyFile = "\(directory)/\(id).out"

@@ -49,7 +49,7 @@ struct RobustnessTests {
                 Self.deployments + "/web",
                 #"{"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"web"},"spec":{"template":{"spec":{"containers":[{"name":"a","image":"a"}]}}}}"#)
             let response = try await client.send(
-                testCase.method, testCase.path, body: testCase.body, contentType: testCase.contentType, timeoutSeconds: 5)
+                testCase.method, testCase.path, body: testCase.body, contentType: testCase.contentType, timeoutSeconds: 30)
             #expect(response.status != 0, "no answer: \(response.curlError)")
             #expect(response.status < 500)
             #expect(try await client.get("/version").status == 200)
