@@ -99,15 +99,19 @@ struct ServerFeatureTests {
         }
     }
 
+    /// Creates the ConfigMap `watched`, then watches ConfigMaps for a second with `query`.
+    static func watch(_ server: KubeTestServer, query: String) async throws -> TestResponse {
+        let client = try CurlClient(server)
+        _ = try await client.apply(
+            "/api/v1/namespaces/default/configmaps/watched",
+            #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"watched"},"data":{"a":"1"}}"#)
+        return try await client.get("/api/v1/namespaces/default/configmaps?watch=true&timeoutSeconds=1&" + query)
+    }
+
     @Test("a watch sends the current objects as ADDED lines and ends after timeoutSeconds")
     func watch() async throws {
         try await KubeTestServer.withServer { server in
-            let client = try CurlClient(server)
-            _ = try await client.apply(
-                "/api/v1/namespaces/default/configmaps/watched",
-                #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"watched"},"data":{"a":"1"}}"#)
-            let response = try await client.get(
-                "/api/v1/namespaces/default/configmaps?watch=true&timeoutSeconds=1&fieldSelector=metadata.name%3Dwatched")
+            let response = try await Self.watch(server, query: "fieldSelector=metadata.name%3Dwatched")
             #expect(response.status == 200)
             let lines = response.body.split(separator: "\n").map { try? YAMLValue.parseJSON(Array($0.utf8)) }
             #expect(lines.count == 1)
@@ -119,12 +123,8 @@ struct ServerFeatureTests {
     @Test("a watch list (sendInitialEvents, as Helm 4's --wait asks) sends the objects, then a BOOKMARK marking the initial events' end")
     func watchList() async throws {
         try await KubeTestServer.withServer { server in
-            let client = try CurlClient(server)
-            _ = try await client.apply(
-                "/api/v1/namespaces/default/configmaps/watched",
-                #"{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"watched"},"data":{"a":"1"}}"#)
-            let response = try await client.get(
-                "/api/v1/namespaces/default/configmaps?watch=true&timeoutSeconds=1&sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&resourceVersion=999999")
+            let response = try await Self.watch(
+                server, query: "sendInitialEvents=true&resourceVersionMatch=NotOlderThan&allowWatchBookmarks=true&resourceVersion=999999")
             let lines = response.body.split(separator: "\n").map { try? YAMLValue.parseJSON(Array($0.utf8)) }
             #expect(lines.map { $0?["type"]?.stringValue } == ["ADDED", "BOOKMARK"])
             #expect(lines.last??[path: ["object", "kind"]] == .string("ConfigMap"))

@@ -28,6 +28,26 @@ extension TaskModule {
     }
 }
 
+/// A module whose `plan` and `apply` are one reconcile (the run's mode decides whether it writes)
+/// and whose `render` is, unless it says otherwise, the generic offline document of its arguments.
+protocol ReconcilingModule: TaskModule {
+    var invocation: ModuleInvocation { get }
+    /// Compares the declaration with what is there; in `apply` also makes the change.
+    func reconcile() async throws -> ModuleResult
+}
+
+extension ReconcilingModule {
+    var runner: Runner { invocation.runner }
+
+    func render() async throws -> ModuleResult {
+        try await RenderedModules(runner: runner).run(invocation.task, arguments: invocation.arguments, section: invocation.section)
+    }
+
+    func plan() async throws -> ModuleResult { try await reconcile() }
+
+    func apply() async throws -> ModuleResult { try await reconcile() }
+}
+
 /// One call of a module: the task, its templated arguments, and where it runs.
 struct ModuleInvocation {
     let runner: Runner

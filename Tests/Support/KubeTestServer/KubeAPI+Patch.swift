@@ -54,18 +54,8 @@ extension KubeAPI {
                 patched.remove(path: ["metadata", field])
             }
         }
-        if let version = patch[path: ["metadata", "resourceVersion"]]?.stringValue,
-            version != old[path: ["metadata", "resourceVersion"]]?.stringValue
-        {
-            throw .status(.modified(target.kind, name: name))
-        }
-        patched = KindRules.attributed(patched, kind: target.kind)
-        var ownership = ManagedFields(object: old)
-        ownership.recordUpdate(
-            manager: request.updateManager, apiVersion: target.kind.groupVersion, time: Self.timestamp(), old: old,
-            new: patched, skipStatus: target.kind.hasStatus)
-        ownership.store(in: &patched)
-        return try commit(target, name: name, old: old, candidate: patched, request: request)
+        let expected = patch[path: ["metadata", "resourceVersion"]]?.stringValue
+        return try commitUpdate(target, name: name, old: old, candidate: patched, expectedVersion: expected, request: request)
     }
 
     static let missingFieldManager = StatusBody(

@@ -32,18 +32,27 @@ extension KubeAPI {
         body.set(path: ["metadata", "name"], .string(name))
         try checkNamespace(&body, target)
         guard let old = store[target.key(name)] else { throw .status(.notFound(target.kind, name: name)) }
-        if let version = body[path: ["metadata", "resourceVersion"]]?.stringValue, !version.isEmpty,
-            version != old[path: ["metadata", "resourceVersion"]]?.stringValue
-        {
+        // A PUT without a resourceVersion replaces whatever is there.
+        let expected = body[path: ["metadata", "resourceVersion"]]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+        return try commitUpdate(target, name: name, old: old, candidate: body, expectedVersion: expected, request: request)
+    }
+
+    /// An update (PUT or merge patch) of an existing object: 409 when the client named another
+    /// resourceVersion than the live one; otherwise the kind's rules, the updating manager's
+    /// ownership of what changed, and the commit.
+    func commitUpdate(
+        _ target: Target, name: String, old: YAMLValue, candidate: YAMLValue, expectedVersion: String?, request: APIRequest
+    ) throws(APIError) -> APIResponse {
+        if let expectedVersion, expectedVersion != old[path: ["metadata", "resourceVersion"]]?.stringValue {
             throw .status(.modified(target.kind, name: name))
         }
-        body = KindRules.attributed(body, kind: target.kind)
+        var updated = KindRules.attributed(candidate, kind: target.kind)
         var ownership = ManagedFields(object: old)
         ownership.recordUpdate(
             manager: request.updateManager, apiVersion: target.kind.groupVersion, time: Self.timestamp(), old: old,
-            new: body, skipStatus: target.kind.hasStatus)
-        ownership.store(in: &body)
-        return try commit(target, name: name, old: old, candidate: body, request: request)
+            new: updated, skipStatus: target.kind.hasStatus)
+        ownership.store(in: &updated)
+        return try commit(target, name: name, old: old, candidate: updated, request: request)
     }
 
     /// Applies the kind's rules, schema defaults and validation, then stores the object with a

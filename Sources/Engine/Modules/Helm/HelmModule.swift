@@ -7,18 +7,8 @@ import YAML
 /// with change decided by rig from the release record helm keeps in the cluster — so a run that
 /// changes nothing starts no helm process. `render` shows the release's documents; `destroy`
 /// uninstalls releases in reverse order.
-struct HelmModule: TaskModule {
+struct HelmModule: ReconcilingModule {
     let invocation: ModuleInvocation
-
-    var runner: Runner { invocation.runner }
-
-    func render() async throws -> ModuleResult {
-        try await RenderedModules(runner: runner).run(invocation.task, arguments: invocation.arguments, section: invocation.section)
-    }
-
-    func plan() async throws -> ModuleResult { try await reconcile() }
-
-    func apply() async throws -> ModuleResult { try await reconcile() }
 
     func collect() async throws -> ModuleResult {
         let request = try self.request()
@@ -41,7 +31,7 @@ struct HelmModule: TaskModule {
         }
     }
 
-    private func reconcile() async throws -> ModuleResult {
+    func reconcile() async throws -> ModuleResult {
         let request = try self.request()
         let kube = try await runner.kubeClient(kubeconfig: request.kubeconfig, context: request.context)
         let reconciler = HelmReconciler(runner: runner, store: HelmReleaseStore(client: kube), request: request, hidden: runner.hidingOutput)

@@ -6,22 +6,12 @@ import Template
 /// with helm's repositories file (read by the client, so an unchanged repository starts no helm);
 /// added when missing; a different URL under the same name is an error unless `force_update`.
 /// The password goes to helm through stdin.
-struct HelmRepositoryModule: TaskModule {
+struct HelmRepositoryModule: ReconcilingModule {
     let invocation: ModuleInvocation
-
-    var runner: Runner { invocation.runner }
-
-    func render() async throws -> ModuleResult {
-        try await RenderedModules(runner: runner).run(invocation.task, arguments: invocation.arguments, section: invocation.section)
-    }
-
-    func plan() async throws -> ModuleResult { try await reconcile() }
-
-    func apply() async throws -> ModuleResult { try await reconcile() }
 
     func collect() async throws -> ModuleResult { ModuleResult() }
 
-    private func reconcile() async throws -> ModuleResult {
+    func reconcile() async throws -> ModuleResult {
         let options = invocation.options
         func text(_ names: String...) throws -> String? {
             for name in names { if let value = options[name], !value.isNone { return try value.pythonString() } }

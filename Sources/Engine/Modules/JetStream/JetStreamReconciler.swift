@@ -35,18 +35,11 @@ struct JetStreamReconciler {
         let current = live.member("config") ?? .mapping([])
         let fields = JetStreamComparison.streamChanges(desired: stream.config, live: current, server: await client.serverVersion())
         if fields.isEmpty { return Outcome(change: change(.unchanged, object), info: live) }
-        let immutable = fields.filter(\.immutable).map { $0.path.joined(separator: ".") }
-        if !immutable.isEmpty {
-            guard request.recreate else {
-                let refusal = JetStreamError.immutable(object, fields: immutable)
-                if planning { return Outcome(change: change(.update, object, fields, note: refusal.message + "; apply refuses unless recreate: true")) }
-                throw refusal
-            }
-            let note = "re-created because \(immutable.joined(separator: ", ")) cannot change in place; its messages are gone"
-            if planning { return Outcome(change: change(.update, object, fields, note: "would be " + note)) }
+        let recreated = try await recreation(object, fields, lost: "its messages are gone") { () async throws(JetStreamError) in
             _ = try await client.deleteStream(stream.name)
-            return Outcome(change: change(.update, object, fields, note: note), info: try await client.createStream(stream.config))
+            return try await client.createStream(stream.config)
         }
+        if let recreated { return recreated }
         if planning { return Outcome(change: change(.update, object, fields)) }
         let updated = try await client.updateStream(Self.overlay(stream.config, on: current))
         return Outcome(change: change(.update, object, fields), info: updated)
@@ -74,22 +67,32 @@ struct JetStreamReconciler {
         let current = live.member("config") ?? .mapping([])
         let fields = JetStreamComparison.consumerChanges(desired: consumer.config, live: current)
         if fields.isEmpty { return Outcome(change: change(.unchanged, object), info: live) }
-        let immutable = fields.filter(\.immutable).map { $0.path.joined(separator: ".") }
-        if !immutable.isEmpty {
-            guard request.recreate else {
-                let refusal = JetStreamError.immutable(object, fields: immutable)
-                if planning { return Outcome(change: change(.update, object, fields, note: refusal.message + "; apply refuses unless recreate: true")) }
-                throw refusal
-            }
-            let note = "re-created because \(immutable.joined(separator: ", ")) cannot change in place; its delivery state is gone"
-            if planning { return Outcome(change: change(.update, object, fields, note: "would be " + note)) }
+        let recreated = try await recreation(object, fields, lost: "its delivery state is gone") { () async throws(JetStreamError) in
             _ = try await client.deleteConsumer(stream: consumer.stream, name: consumer.name)
-            let created = try await client.createConsumer(stream: consumer.stream, config: consumer.config)
-            return Outcome(change: change(.update, object, fields, note: note), info: created)
+            return try await client.createConsumer(stream: consumer.stream, config: consumer.config)
         }
+        if let recreated { return recreated }
         if planning { return Outcome(change: change(.update, object, fields)) }
         let updated = try await client.createConsumer(stream: consumer.stream, config: Self.overlay(consumer.config, on: current))
         return Outcome(change: change(.update, object, fields), info: updated)
+    }
+
+    /// Fields the server cannot change in place: `plan` reports them; `apply` refuses them unless
+    /// the task says `recreate: true`, and then deletes and creates the object (`recreate`).
+    /// Nil when every changed field can be updated in place.
+    private func recreation(
+        _ object: String, _ fields: [JetStreamFieldChange], lost: String, recreate: () async throws(JetStreamError) -> YAMLValue
+    ) async throws(JetStreamError) -> Outcome? {
+        let immutable = fields.filter(\.immutable).map { $0.path.joined(separator: ".") }
+        guard !immutable.isEmpty else { return nil }
+        guard request.recreate else {
+            let refusal = JetStreamError.immutable(object, fields: immutable)
+            if planning { return Outcome(change: change(.update, object, fields, note: refusal.message + "; apply refuses unless recreate: true")) }
+            throw refusal
+        }
+        let note = "re-created because \(immutable.joined(separator: ", ")) cannot change in place; \(lost)"
+        if planning { return Outcome(change: change(.update, object, fields, note: "would be " + note)) }
+        return Outcome(change: change(.update, object, fields, note: note), info: try await recreate())
     }
 
     private func consumerInfo(_ consumer: ConsumerSpec) async -> Result<YAMLValue?, JetStreamError> {

@@ -6,23 +6,13 @@ import YAML
 /// NATS server. `render` shows the equivalent NACK resource; `plan` and `apply` compare with
 /// the server's own configuration; `destroy` leaves them alone unless the task says
 /// `delete_on_destroy: true` (their messages would be lost).
-struct NatsModule: TaskModule {
+struct NatsModule: ReconcilingModule {
     enum Kind {
         case stream, consumer
     }
 
     let invocation: ModuleInvocation
     let kind: Kind
-
-    var runner: Runner { invocation.runner }
-
-    func render() async throws -> ModuleResult {
-        try await RenderedModules(runner: runner).run(invocation.task, arguments: invocation.arguments, section: invocation.section)
-    }
-
-    func plan() async throws -> ModuleResult { try await reconcile() }
-
-    func apply() async throws -> ModuleResult { try await reconcile() }
 
     func collect() async throws -> ModuleResult {
         let request = try NatsRequest(invocation.arguments)
@@ -32,7 +22,7 @@ struct NatsModule: TaskModule {
         return ModuleResult()
     }
 
-    private func reconcile() async throws -> ModuleResult {
+    func reconcile() async throws -> ModuleResult {
         let request = try NatsRequest(invocation.arguments)
         let client = try await runner.jetStreamClient(request.connection)
         let reconciler = JetStreamReconciler(client: client, request: request, planning: runner.options.mode == .plan, hidden: runner.hidingOutput)

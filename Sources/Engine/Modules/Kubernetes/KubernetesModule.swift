@@ -7,10 +7,8 @@ import YAML
 /// `kubernetes.core.k8s`: objects from `definition`, `src`, `template` or the `kind`/`name`
 /// shorthand, rendered offline, planned and applied with server-side apply, and collected for
 /// `destroy`.
-struct KubernetesModule: TaskModule {
+struct KubernetesModule: ReconcilingModule {
     let invocation: ModuleInvocation
-
-    var runner: Runner { invocation.runner }
 
     func render() async throws -> ModuleResult {
         let request = try await self.request()
@@ -38,10 +36,6 @@ struct KubernetesModule: TaskModule {
         return Value(yaml: copy)
     }
 
-    func plan() async throws -> ModuleResult { try await reconcile() }
-
-    func apply() async throws -> ModuleResult { try await reconcile() }
-
     func collect() async throws -> ModuleResult {
         let request = try await self.request()
         guard request.state == .present else { return ModuleResult() }
@@ -57,7 +51,7 @@ struct KubernetesModule: TaskModule {
     }
 
     /// Plan or apply every object of the task, in order.
-    private func reconcile() async throws -> ModuleResult {
+    func reconcile() async throws -> ModuleResult {
         let request = try await self.request()
         let client = try await runner.kubeClient(kubeconfig: request.kubeconfig, context: request.context)
         let reconciler = KubernetesReconciler(runner: runner, client: client, request: request, hidden: runner.hidingOutput)
